@@ -1,0 +1,62 @@
+// Typed view of the D1 schema (lib/db/migrations). Keep in step with the SQL.
+import type { Generated } from "kysely";
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  email_verified: number | null;
+  name: string | null;
+  image: string | null;
+  created_at: number;
+}
+
+export interface AccountsTable {
+  user_id: string;
+  type: string;
+  provider: string;
+  provider_account_id: string;
+  refresh_token: string | null;
+  access_token: string | null;
+  expires_at: number | null;
+  token_type: string | null;
+  scope: string | null;
+  id_token: string | null;
+  session_state: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires: number;
+  created_at: number;
+}
+
+export interface VerificationTokensTable {
+  identifier: string;
+  token: string;
+  expires: number;
+  attempts: Generated<number>;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface DevMailboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  verification_tokens: VerificationTokensTable;
+  rate_limits: RateLimitsTable;
+  dev_mailbox: DevMailboxTable;
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// Secrets and settings the worker needs, validated once per isolate. Bindings
+// (DB, ACCOUNT, ASSETS) are checked for presence; their types come from wrangler.
+
+const base64url32 = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "must be 32 random bytes in base64url (43 characters)");
+
+export const envSchema = z
+  .object({
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters of randomness"),
+    /** SK: the worker's wrapping secret (security model), never stored in the database. */
+    RELAY_WRAPPING_SECRET: base64url32,
+    RELAY_WRAPPING_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be a short id like sk1"),
+    EMAIL_TRANSPORT: z.enum(["local", "http"]).default("http"),
+    EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
+    EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
+    EMAIL_API_KEY: z.string().min(1).optional(),
+  })
+  .loose();
+
+export type AppSettings = z.infer<typeof envSchema>;
+
+/** Turns zod's issues into one readable start-up error naming every bad variable. */
+export function describeEnvIssues(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return `1Relay cannot start: its configuration is invalid.\n${lines.join("\n")}\n` +
+    "Locally, `npm run setup:local` writes .dev.vars; in a deployment set these with `wrangler secret put`.";
+}
