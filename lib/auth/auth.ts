@@ -1,0 +1,56 @@
+import "server-only";
+import NextAuth from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { createDb } from "../db/client";
+import { getServerEnv, type ServerEnv } from "../env/server-env";
+import { buildSignInEmail } from "../email/sign-in-email";
+import { sendEmail, type EmailTransport } from "../email/send-email";
+import { createAuthAdapter } from "./adapter";
+import { normalizeEmailAddress } from "./email-address";
+import { generateSignInCode, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-code";
+
+// Auth.js (next-auth v5): sign-in by an emailed code or link, database sessions in D1.
+// The master password is never part of sign-in. Configured lazily per request because
+// the bindings (D1) and secrets live in the Cloudflare request context.
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export function emailTransportFor(env: ServerEnv): EmailTransport {
+  return env.EMAIL_TRANSPORT === "local"
+    ? { kind: "local", db: createDb(env.DB) }
+    : { kind: "http", apiUrl: env.EMAIL_API_URL, apiKey: env.EMAIL_API_KEY, from: env.EMAIL_FROM };
+}
+
+function emailProvider(env: ServerEnv): EmailConfig {
+  return {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: env.EMAIL_FROM,
+    maxAge: SIGN_IN_CODE_TTL_SECONDS,
+    secret: env.AUTH_SECRET,
+    options: {},
+    normalizeIdentifier: normalizeEmailAddress,
+    generateVerificationToken: () => generateSignInCode((n) => crypto.getRandomValues(new Uint8Array(n))),
+    async sendVerificationRequest({ identifier, token, url }) {
+      await sendEmail({ transport: emailTransportFor(env), message: buildSignInEmail({ to: identifier, code: token, url }) });
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getServerEnv();
+  return {
+    adapter: createAuthAdapter(createDb(env.DB)),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/code", error: "/signin/error" },
+    providers: [emailProvider(env)],
+    callbacks: {
+      session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+  };
+});

@@ -1,0 +1,38 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { buildContentSecurityPolicy, createNonce, staticSecurityHeaders } from "./lib/http/security-headers";
+
+// Every page gets a fresh CSP nonce (Next applies it to its own scripts when it sees the
+// CSP on the request) and the static security headers. Signed-out visits to the dashboard
+// go to sign-in and come back; the dashboard layout checks the session for real.
+// (Next 16 calls this file proxy.ts, but that runs on Node, which OpenNext cannot host.)
+
+const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function middleware(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isHttps = request.nextUrl.protocol === "https:";
+
+  if (pathname.startsWith("/dashboard") && !sessionCookies.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    const redirect = NextResponse.redirect(signIn);
+    for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) redirect.headers.set(name, value);
+    return redirect;
+  }
+
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-pathname", `${pathname}${search}`);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)" }],
+};
