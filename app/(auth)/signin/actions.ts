@@ -1,0 +1,43 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { requestSignInEmail, verifySignInCode } from "@/lib/auth/sign-in-flow";
+import { isAppError } from "@/lib/errors/app-error";
+import { logError } from "@/lib/errors/log-error";
+import { readPendingSignIn, savePendingSignIn } from "./pending-sign-in";
+
+export interface FormState {
+  error?: string;
+  /** Where the browser goes next (the Auth.js callback that sets the session). */
+  next?: string;
+}
+
+function messageOf(error: unknown, where: string): string {
+  if (isAppError(error)) return error.message;
+  logError({ where, error });
+  return "Something went wrong on our side. Please try again.";
+}
+
+export async function requestCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  let pending;
+  try {
+    const clientIp = (await headers()).get("cf-connecting-ip");
+    pending = await requestSignInEmail({ email: form.get("email"), callbackPath: form.get("callbackUrl"), clientIp });
+  } catch (error) {
+    return { error: messageOf(error, "requestCodeAction") };
+  }
+  await savePendingSignIn(pending);
+  redirect("/signin/code");
+}
+
+export async function verifyCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const pending = await readPendingSignIn();
+  if (!pending) return { error: "This sign-in has timed out. Ask for a new code." };
+  try {
+    const { url } = await verifySignInCode({ email: pending.email, code: form.get("code"), callbackPath: pending.callbackPath });
+    return { next: url };
+  } catch (error) {
+    return { error: messageOf(error, "verifyCodeAction") };
+  }
+}

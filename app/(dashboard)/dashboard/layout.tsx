@@ -1,0 +1,30 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { DashboardNav } from "@/components/dashboard-nav";
+import { SignOutButton } from "@/components/sign-out-button";
+import { SiteHeader } from "@/components/site-header";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) {
+    const here = safeCallbackPath((await headers()).get("x-pathname"));
+    redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  }
+  return (
+    <>
+      <SiteHeader>
+        <span data-testid="signed-in-as">{user.email}</span>
+        <SignOutButton />
+      </SiteHeader>
+      <div className="dashboard">
+        <aside className="sidebar">
+          <DashboardNav />
+        </aside>
+        <main className="main">{children}</main>
+      </div>
+    </>
+  );
+}
