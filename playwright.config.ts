@@ -1,0 +1,50 @@
+import { defineConfig, devices } from "@playwright/test";
+// @ts-expect-error plain ESM helper shared with scripts/test-e2e.mjs
+import { findChromium } from "./scripts/find-chromium.mjs";
+
+// The browser tests drive the real OpenNext-built worker in workerd (wrangler dev)
+// with local D1 and Durable Objects, in real Chromium. `npm run test:e2e` builds
+// first and picks the Chromium (scripts/find-chromium.mjs).
+
+const port = Number(process.env.E2E_PORT ?? 8799);
+if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as { path: string }).path;
+// localhost, not 127.0.0.1: wrangler dev presents requests to the worker as localhost:PORT,
+// and sign-in cookies must stay on the origin Auth.js redirects to.
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node scripts/serve-e2e.mjs",
+    env: { E2E_PORT: String(port) },
+    url: `${baseURL}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Serves the OpenNext-built worker in workerd for the browser tests, on a fresh local
+// D1 / Durable Object state: E2E_STATE (default .wrangler/e2e-state), E2E_PORT (8799).
+// Extra wrangler arguments (e.g. --var EMAIL_TRANSPORT:http) are passed through.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { offlineEnv } from "./offline-env.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const state = path.resolve(root, process.env.E2E_STATE ?? ".wrangler/e2e-state");
+const port = process.env.E2E_PORT ?? "8799";
+const env = { ...process.env, ...offlineEnv };
+
+rmSync(state, { recursive: true, force: true });
+const setup = spawnSync(process.execPath, [path.join(root, "scripts/setup-local.mjs"), "--persist-to", state], { cwd: root, stdio: "inherit", env });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const server = spawn(
+  path.join(root, "node_modules/.bin/wrangler"),
+  ["dev", "--port", port, "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false", ...process.argv.slice(2)],
+  { cwd: root, stdio: "inherit", env },
+);
+server.on("exit", (code) => process.exit(code ?? 0));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

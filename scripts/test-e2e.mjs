@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Builds the worker with OpenNext and runs the Playwright suite against it in workerd.
+// SKIP_BUILD=1 reuses the last build.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { findChromium } from "./find-chromium.mjs";
+import { offlineEnv } from "./offline-env.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+const env = { ...process.env, ...offlineEnv };
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const chromium = findChromium();
+console.log(`[browser] using ${chromium.source}: ${chromium.path}`);
+env.CHROMIUM_PATH = chromium.path;
+
+if (process.env.SKIP_BUILD !== "1") run(bin("opennextjs-cloudflare"), ["build"]);
+run(bin("playwright"), ["test", ...process.argv.slice(2)]);

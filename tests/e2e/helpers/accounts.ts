@@ -1,0 +1,47 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export function uniqueEmail(label = "person"): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export interface SignInMail {
+  code: string;
+  link: string;
+  text: string;
+}
+
+/** Reads the newest sign-in email for `email` from the local mailbox page, in a separate page. */
+export async function readSignInMail(browser: Browser, email: string, baseURL: string): Promise<SignInMail> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  try {
+    await page.goto("/dev/mailbox");
+    const mail = page.locator(`[data-testid="mail"][data-to="${email}"]`).first();
+    await expect(mail).toBeVisible();
+    const text = (await mail.locator(".mail").textContent()) ?? "";
+    const code = /\b([0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(text)?.[1];
+    const link = /(https?:\/\/\S+\/api\/auth\/callback\/email\?\S+)/.exec(text)?.[1];
+    if (!code || !link) throw new Error(`no code or link in the mail:\n${text}`);
+    return { code, link, text };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Asks for a sign-in email on /signin and lands on the code page. */
+export async function requestCode(page: Page, email: string): Promise<void> {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+}
+
+/** Full sign-up / sign-in with the emailed code; ends on the dashboard. */
+export async function signInWithCode(page: Page, browser: Browser, email: string, baseURL: string): Promise<void> {
+  await page.goto("/signin");
+  await requestCode(page, email);
+  const mail = await readSignInMail(browser, email, baseURL);
+  await page.getByLabel("Sign-in code").fill(mail.code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}

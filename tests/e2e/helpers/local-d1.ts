@@ -1,0 +1,31 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+
+// Direct access to the local D1 database file of the e2e server (real SQLite under
+// .wrangler/e2e-state), for tests that must move time or inspect stored rows.
+
+const stateDir = path.resolve(process.env.E2E_STATE ?? ".wrangler/e2e-state");
+
+function findSqliteFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findSqliteFiles(full));
+    else if (entry.name.endsWith(".sqlite")) out.push(full);
+  }
+  return out;
+}
+
+/** Opens the local D1 database (the one SQLite file under the state's d1 folder). */
+export function openLocalD1(): DatabaseSync {
+  const d1Dir = path.join(stateDir, "v3", "d1");
+  const files = findSqliteFiles(d1Dir).filter((f) => statSync(f).size > 0 && !f.includes("metadata"));
+  if (files.length !== 1) throw new Error(`expected one D1 sqlite file under ${d1Dir}, found ${files.length}`);
+  return new DatabaseSync(files[0]!);
+}
+
+/** Every SQLite file the local state holds (D1 and Durable Objects), for leak scans. */
+export function allLocalStateFiles(): string[] {
+  return findSqliteFiles(stateDir);
+}

@@ -1,0 +1,164 @@
+import { expect, test } from "@playwright/test";
+import { readSignInMail, requestCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { formError } from "./helpers/form-error";
+import { openLocalD1 } from "./helpers/local-d1";
+
+test.describe("signing up and in with an emailed code or link", () => {
+  test("a new person signs up with the code, signs out, and signs in again with the link", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("newcomer");
+    await signInWithCode(page, browser, email, baseURL!);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "Welcome to 1Relay" })).toBeVisible();
+    await expect(page.getByTestId("account-object")).toContainText("Live since");
+
+    // The account's Durable Object answers through a route handler, for this account only.
+    const first = await (await page.request.get("/api/account")).json();
+    const second = await (await page.request.get("/api/account")).json();
+    expect(first.accountId).toBe(second.accountId);
+    expect(second.calls).toBe(first.calls + 1);
+
+    // The navigation of the dashboard shell.
+    for (const label of ["Vault", "Connections", "Tokens", "Usage", "Apps (developers)", "Settings"]) {
+      await page.getByRole("link", { name: label, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+    }
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+    expect((await page.request.get("/api/account")).status()).toBe(401);
+
+    // Sign in again through the link in a fresh email: same account.
+    await requestCode(page, email);
+    const mail = await readSignInMail(browser, email, baseURL!);
+    await page.goto(mail.link);
+    await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+    const again = await (await page.request.get("/api/account")).json();
+    expect(again.accountId).toBe(first.accountId);
+  });
+
+  test("the email carries a code and a link, and never asks for a master password", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("mail");
+    await page.goto("/signin");
+    await requestCode(page, email);
+    const mail = await readSignInMail(browser, email, baseURL!);
+    expect(mail.text).toContain(mail.code);
+    expect(new URL(mail.link).searchParams.get("token")).toBe(mail.code.replace("-", ""));
+    expect(mail.text).toMatch(/never asks for your master password/);
+  });
+
+  test("a wrong code is refused with the tries left, and five wrong codes burn it", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("typo");
+    await page.goto("/signin");
+    await requestCode(page, email);
+    const { code } = await readSignInMail(browser, email, baseURL!);
+    const wrong = code.startsWith("0") ? "1" + code.slice(1) : "0" + code.slice(1);
+
+    for (let left = 4; left >= 1; left -= 1) {
+      await page.getByLabel("Sign-in code").fill(wrong);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(formError(page)).toHaveText(`That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.`);
+    }
+    await page.getByLabel("Sign-in code").fill(wrong);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formError(page)).toHaveText("Too many wrong codes. Ask for a new code.");
+
+    // Even the right code no longer works, by form or by link.
+    await page.getByLabel("Sign-in code").fill(code);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formError(page)).toHaveText("Too many wrong codes. Ask for a new code.");
+    const { link } = await readSignInMail(browser, email, baseURL!);
+    await page.goto(link);
+    await expect(formError(page)).toContainText("wrong, expired or already used");
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("a malformed code gets a clear message", async ({ page }) => {
+    await page.goto("/signin");
+    await requestCode(page, uniqueEmail("short"));
+    await page.getByLabel("Sign-in code").fill("ABC");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formError(page)).toContainText("8 letters and digits");
+  });
+
+  test("an expired code is refused, and so is its link", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("late");
+    await page.goto("/signin");
+    await requestCode(page, email);
+    const mail = await readSignInMail(browser, email, baseURL!);
+    const db = openLocalD1();
+    try {
+      const changed = db.prepare("UPDATE verification_tokens SET expires = ? WHERE identifier = ?").run(Date.now() - 1000, email);
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    await page.getByLabel("Sign-in code").fill(mail.code);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formError(page)).toHaveText("That code has expired. Ask for a new one.");
+    await page.goto(mail.link);
+    await expect(formError(page)).toContainText("wrong, expired or already used");
+  });
+
+  test("a used link cannot sign in twice", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("replay");
+    await page.goto("/signin");
+    await requestCode(page, email);
+    const mail = await readSignInMail(browser, email, baseURL!);
+    await page.goto(mail.link);
+    await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+    const other = await browser.newContext({ baseURL });
+    const replay = await other.newPage();
+    await replay.goto(mail.link);
+    await expect(formError(replay)).toContainText("wrong, expired or already used");
+    await other.close();
+  });
+
+  test("an unauthenticated visit goes to sign-in and comes back after it", async ({ page, browser, baseURL }) => {
+    await page.goto("/dashboard/usage?range=month");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%2Fusage%3Frange%3Dmonth/);
+    const email = uniqueEmail("returning");
+    await requestCode(page, email);
+    const { code } = await readSignInMail(browser, email, baseURL!);
+    await page.getByLabel("Sign-in code").fill(code.toLowerCase());
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/usage\?range=month$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+  });
+
+  test("sign-in cannot be turned into an open redirect", async ({ page, browser, baseURL }) => {
+    await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
+    const email = uniqueEmail("redirect");
+    await requestCode(page, email);
+    const { code } = await readSignInMail(browser, email, baseURL!);
+    await page.getByLabel("Sign-in code").fill(code);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${baseURL}/dashboard`);
+  });
+
+  test("sign-in emails are limited per address", async ({ page }) => {
+    const email = uniqueEmail("flood");
+    for (let i = 0; i < 5; i += 1) {
+      await page.goto("/signin");
+      await requestCode(page, email);
+    }
+    await page.goto("/signin");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+    await expect(formError(page)).toContainText("Too many sign-in emails were asked for. Try again in 15 minutes");
+  });
+
+  test("an invalid address is refused before anything is sent", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email address").fill("not-an-address");
+    await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+    await expect(formError(page)).toContainText("valid email address");
+  });
+
+  test("email sign-in cannot be started around the form's limits", async ({ request }) => {
+    const response = await request.post("/api/auth/signin/email", { form: { email: uniqueEmail("bypass") } });
+    expect(response.status()).toBe(404);
+  });
+});
