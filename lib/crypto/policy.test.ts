@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import core from "../../tests/vectors/core_vectors.json";
+import { canonicalizeJson, type JsonValue } from "./canonical-json";
+import { decodeHex } from "./encoding";
+import { assertPolicy, canonicalizePolicy, type Policy, signPolicy, verifyPolicy } from "./policy";
+import { newKey } from "./random";
+
+const ck = decodeHex(core.connection.ckHex);
+const policy = core.policy.policy as Policy;
+
+describe("canonical JSON", () => {
+  it("sorts keys recursively and keeps array order", () => {
+    expect(canonicalizeJson({ b: 1, a: { d: [3, 1, 2], c: null } })).toBe('{"a":{"c":null,"d":[3,1,2]},"b":1}');
+    expect(canonicalizeJson([{ z: true, y: false }, "x"])).toBe('[{"y":false,"z":true},"x"]');
+  });
+
+  it("sorts by UTF-16 code units and escapes like JSON.stringify", () => {
+    expect(canonicalizeJson({ é: 1, z: 2, Z: 3, "": 4 })).toBe('{"":4,"Z":3,"z":2,"é":1}');
+    expect(canonicalizeJson('a"\\\n\u0001')).toBe(JSON.stringify('a"\\\n\u0001'));
+    expect(canonicalizeJson(-0)).toBe("0");
+    expect(canonicalizeJson(1e21)).toBe("1e+21");
+  });
+
+  it.each([
+    ["undefined member", { a: undefined }],
+    ["undefined item", [undefined]],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["function", () => 1],
+    ["bigint", 1n],
+    ["Date", new Date(0)],
+    ["Map", new Map()],
+    ["lone surrogate", "\uD800"],
+    ["lone surrogate key", { "\uDC00": 1 }],
+  ])("refuses %s", (_, value) => {
+    expect(() => canonicalizeJson(value as unknown as JsonValue)).toThrow(TypeError);
+  });
+
+  it("refuses cycles but allows shared subtrees", () => {
+    const shared = { x: 1 };
+    expect(canonicalizeJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalizeJson(cyclic as JsonValue)).toThrow(TypeError);
+  });
+});
+
+describe("policy signature", () => {
+  it("matches an independent implementation", () => {
+    expect(canonicalizePolicy(policy)).toBe(core.policy.canonical);
+    expect(signPolicy({ ck, policy })).toBe(core.policy.tag);
+    expect(verifyPolicy({ ck, policy, tag: core.policy.tag })).toBe(true);
+  });
+
+  it("does not depend on key order", () => {
+    const reordered: Policy = {
+      expiresAt: policy.expiresAt,
+      rpm: policy.rpm,
+      models: policy.models,
+      v: 1,
+      budgetUsd: policy.budgetUsd,
+      providers: policy.providers,
+    };
+    expect(signPolicy({ ck, policy: reordered })).toBe(core.policy.tag);
+    expect(verifyPolicy({ ck, policy: reordered, tag: core.policy.tag })).toBe(true);
+  });
+
+  const changes: [string, Partial<Record<keyof Policy, unknown>>][] = [
+    ["providers added", { providers: ["openai", "anthropic", "gemini"] }],
+    ["providers removed", { providers: ["openai"] }],
+    ["providers reordered", { providers: ["anthropic", "openai"] }],
+    ["models changed", { models: ["openai:gpt-4o", "anthropic:claude-sonnet-4-5"] }],
+    ["models emptied", { models: [] }],
+    ["budget raised", { budgetUsd: 12.51 }],
+    ["budget removed", { budgetUsd: null }],
+    ["rpm raised", { rpm: 61 }],
+    ["rpm removed", { rpm: null }],
+    ["expiry extended", { expiresAt: 1767225601 }],
+    ["expiry removed", { expiresAt: null }],
+  ];
+  it.each(changes)("fails when a field changes: %s", (_, change) => {
+    const changed = { ...policy, ...change } as Policy;
+    expect(verifyPolicy({ ck, policy: changed, tag: core.policy.tag })).toBe(false);
+    expect(verifyPolicy({ ck, policy: changed, tag: signPolicy({ ck, policy: changed }) })).toBe(true);
+  });
+
+  it("fails for a wrong version, an extra field, another CK or a bad tag", () => {
+    const tag = core.policy.tag;
+    expect(verifyPolicy({ ck, policy: { ...policy, v: 2 } as unknown as Policy, tag })).toBe(false);
+    expect(verifyPolicy({ ck, policy: { ...policy, extra: 1 } as unknown as Policy, tag })).toBe(false);
+    expect(verifyPolicy({ ck: newKey(), policy, tag })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: tag.slice(0, -1) })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: tag + "A" })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: tag.replace(/.$/, tag.endsWith("A") ? "Q" : "A") })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: "" })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: "not base64url!" })).toBe(false);
+    expect(verifyPolicy({ ck, policy, tag: 5 as unknown as string })).toBe(false);
+    expect(() => verifyPolicy({ ck: new Uint8Array(16), policy, tag })).toThrow(RangeError);
+  });
+
+  it.each([
+    ["missing field", { v: 1, providers: [], models: [], budgetUsd: null, rpm: null }],
+    ["extra field", { ...policy, note: "x" }],
+    ["v = 2", { ...policy, v: 2 }],
+    ["provider not a string", { ...policy, providers: [1] }],
+    ["empty model", { ...policy, models: [""] }],
+    ["duplicate provider", { ...policy, providers: ["openai", "openai"] }],
+    ["negative budget", { ...policy, budgetUsd: -1 }],
+    ["NaN budget", { ...policy, budgetUsd: Number.NaN }],
+    ["zero rpm", { ...policy, rpm: 0 }],
+    ["fractional rpm", { ...policy, rpm: 1.5 }],
+    ["expiry as a string", { ...policy, expiresAt: "2026-01-01" }],
+    ["fractional expiry", { ...policy, expiresAt: 1.5 }],
+    ["null policy", null],
+    ["array policy", []],
+  ])("refuses to sign a malformed policy: %s", (_, bad) => {
+    expect(() => assertPolicy(bad)).toThrow();
+    expect(() => signPolicy({ ck, policy: bad as unknown as Policy })).toThrow();
+  });
+
+  it("accepts a policy with no limits", () => {
+    const open: Policy = { v: 1, providers: ["gemini"], models: [], budgetUsd: null, rpm: null, expiresAt: null };
+    expect(verifyPolicy({ ck, policy: open, tag: signPolicy({ ck, policy: open }) })).toBe(true);
+  });
+});
