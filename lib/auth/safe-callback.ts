@@ -6,7 +6,6 @@
 export function safeCallbackPath(raw: unknown, fallback = "/dashboard"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2048) return fallback;
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   try {
     const url = new URL(raw, "https://1relay.invalid");

@@ -36,7 +36,11 @@ export async function requestSignInEmail({
   }
   const address = parsed.data;
   const path = safeCallbackPath(callbackPath);
-  const db = createDb(getServerEnv().DB);
+  const env = getServerEnv();
+  if (env.EMAIL_TRANSPORT === "http" && !env.EMAIL_API_KEY) {
+    throw new AppError({ code: "misconfigured", message: "Email is not configured on this server, so no sign-in code can be sent. Tell whoever runs it." });
+  }
+  const db = createDb(env.DB);
   const now = Date.now();
   const checks = [{ key: `signin-email:${address}`, ...EMAILS_PER_ADDRESS }];
   if (clientIp) checks.push({ key: `signin-ip:${clientIp}`, ...EMAILS_PER_IP });
@@ -50,7 +54,11 @@ export async function requestSignInEmail({
       });
     }
   }
-  await signIn("email", { email: address, redirect: false, redirectTo: path });
+  // Auth.js reports a failure to send by returning its error page's URL, not by throwing.
+  const next: unknown = await signIn("email", { email: address, redirect: false, redirectTo: path });
+  if (typeof next === "string" && new URL(next, "http://x").searchParams.has("error")) {
+    throw new AppError({ code: "upstream_unavailable", message: "We could not send the email just now. Please try again in a minute." });
+  }
   return { email: address, callbackPath: path };
 }
 

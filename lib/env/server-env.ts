@@ -12,8 +12,8 @@ const validated = new WeakMap<object, ServerEnv>();
 
 /**
  * The worker's bindings and settings, validated with zod the first time they are
- * read in this isolate. A bad configuration fails loudly with every problem named;
- * a missing email provider is announced once, at start-up, in the log.
+ * read in this isolate. A bad configuration fails loudly with every problem named
+ * (the worker entry also reports it at start-up: lib/env/startup-report.ts).
  */
 export function getServerEnv(): ServerEnv {
   const raw = getCloudflareContext().env as unknown as Record<string, unknown>;
@@ -31,15 +31,6 @@ export function getServerEnv(): ServerEnv {
     throw new AppError({ code: "misconfigured", message: "1Relay is not configured correctly. See the server log." });
   }
   const env = { ...parsed.data, DB: raw.DB as D1Database, ACCOUNT: raw.ACCOUNT as DurableObjectNamespace };
-  announceEmailTransport(env);
   validated.set(raw, env);
   return env;
-}
-
-function announceEmailTransport(env: ServerEnv): void {
-  if (env.EMAIL_TRANSPORT === "local") {
-    console.warn("[1relay] EMAIL_TRANSPORT=local: sign-in emails are printed here and shown at /dev/mailbox. Never use this in a deployment.");
-  } else if (!env.EMAIL_API_KEY) {
-    console.error("[1relay] No email provider configured: set EMAIL_API_KEY (and EMAIL_FROM, optionally EMAIL_API_URL). Nobody can sign in until then.");
-  }
 }
