@@ -5,6 +5,7 @@ import { createDb } from "../db/client";
 import { getServerEnv, type ServerEnv } from "../env/server-env";
 import { buildSignInEmail } from "../email/sign-in-email";
 import { sendEmail, type EmailTransport } from "../email/send-email";
+import { logError } from "../errors/log-error";
 import { createAuthAdapter } from "./adapter";
 import { normalizeEmailAddress } from "./email-address";
 import { generateSignInCode, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-code";
@@ -47,6 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/code", error: "/signin/error" },
     providers: [emailProvider(env)],
+    // Auth.js's own log lines go through our scrubbed logger (no tokens, no addresses' codes).
+    logger: {
+      error: (error) => logError({ where: "auth.js", error }),
+      warn: (code) => console.warn(JSON.stringify({ level: "warn", where: "auth.js", code })),
+      debug: () => {},
+    },
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };

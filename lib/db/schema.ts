@@ -52,6 +52,28 @@ export interface DevMailboxTable {
   created_at: number;
 }
 
+export interface VaultsTable {
+  user_id: string;
+  salt: string;
+  kdf_params: string;
+  wrapped_vault_key: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VaultItemsTable {
+  id: string;
+  user_id: string;
+  provider: "openai" | "anthropic" | "gemini";
+  label: string;
+  sealed_key: string;
+  key_version: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -59,4 +81,6 @@ export interface Database {
   verification_tokens: VerificationTokensTable;
   rate_limits: RateLimitsTable;
   dev_mailbox: DevMailboxTable;
+  vaults: VaultsTable;
+  vault_items: VaultItemsTable;
 }

@@ -1,14 +1,8 @@
 import { getAccountSnapshot } from "@/lib/account/account-object";
 import { requireUser } from "@/lib/auth/current-user";
-import { errorToResponse } from "@/lib/errors/to-response";
+import { jsonRoute } from "@/lib/http/json-route";
 
 /** The signed-in account's live state, from its Durable Object. */
-export async function GET(): Promise<Response> {
-  try {
-    const user = await requireUser();
-    const snapshot = await getAccountSnapshot({ accountId: user.id });
-    return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorToResponse({ error, where: "GET /api/account" });
-  }
+export function GET(): Promise<Response> {
+  return jsonRoute("GET /api/account", async () => getAccountSnapshot({ accountId: (await requireUser()).id }));
 }

@@ -1,0 +1,182 @@
+import type { Db } from "./client";
+import { AppError } from "../errors/app-error";
+import { formatArgon2Params, parseArgon2Params } from "../crypto/kdf";
+import type { VaultItemsTable, VaultsTable } from "./schema";
+import type { ProviderId, VaultItemRecord, VaultRecord } from "../vault/wire";
+
+// Vault rows, always scoped to their owner: every query has `user_id = ?`, so one
+// account can never read or change another's vault or items, whatever ids it sends.
+// Writes compare and swap on `version`.
+
+const notFound = () => new AppError({ code: "not_found", message: "No such key in your vault." });
+const stale = () =>
+  new AppError({ code: "conflict", message: "Your vault changed in another tab or device. Reload and try again." });
+
+function toVault(row: VaultsTable): VaultRecord {
+  return {
+    salt: row.salt,
+    kdfParams: parseArgon2Params(row.kdf_params),
+    wrappedVaultKey: row.wrapped_vault_key,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toItem(row: VaultItemsTable): VaultItemRecord {
+  return {
+    id: row.id,
+    provider: row.provider,
+    label: row.label,
+    sealedKey: row.sealed_key,
+    keyVersion: row.key_version,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function readVault({ db, userId }: { db: Db; userId: string }): Promise<{ vault: VaultRecord | null; items: VaultItemRecord[] }> {
+  const [vault, items] = await Promise.all([
+    db.selectFrom("vaults").selectAll().where("user_id", "=", userId).executeTakeFirst(),
+    db.selectFrom("vault_items").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute(),
+  ]);
+  return { vault: vault ? toVault(vault) : null, items: items.map(toItem) };
+}
+
+export async function createVault({
+  db,
+  userId,
+  salt,
+  kdfParams,
+  wrappedVaultKey,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  salt: string;
+  kdfParams: { m: number; t: number; p: number };
+  wrappedVaultKey: string;
+  now: number;
+}): Promise<VaultRecord> {
+  const row: VaultsTable = {
+    user_id: userId,
+    salt,
+    kdf_params: formatArgon2Params(kdfParams),
+    wrapped_vault_key: wrappedVaultKey,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  const inserted = await db.insertInto("vaults").values(row).onConflict((oc) => oc.column("user_id").doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
+    throw new AppError({ code: "conflict", message: "You already have a vault. Unlock it instead." });
+  }
+  return toVault(row);
+}
+
+/** Password change or parameter upgrade: a new salt, parameters and wrapped VK (VK itself is unchanged). */
+export async function rewrapVault({
+  db,
+  userId,
+  salt,
+  kdfParams,
+  wrappedVaultKey,
+  expectedVersion,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  salt: string;
+  kdfParams: { m: number; t: number; p: number };
+  wrappedVaultKey: string;
+  expectedVersion: number;
+  now: number;
+}): Promise<VaultRecord> {
+  const row = await db
+    .updateTable("vaults")
+    .set({ salt, kdf_params: formatArgon2Params(kdfParams), wrapped_vault_key: wrappedVaultKey, version: expectedVersion + 1, updated_at: now })
+    .where("user_id", "=", userId)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw stale();
+  return toVault(row);
+}
+
+export async function addVaultItem({
+  db,
+  userId,
+  item,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  item: { id: string; provider: ProviderId; label: string; sealedKey: string };
+  now: number;
+}): Promise<VaultItemRecord> {
+  const hasVault = await db.selectFrom("vaults").select("user_id").where("user_id", "=", userId).executeTakeFirst();
+  if (!hasVault) throw new AppError({ code: "conflict", message: "Create your vault before adding keys." });
+  const row: VaultItemsTable = {
+    id: item.id,
+    user_id: userId,
+    provider: item.provider,
+    label: item.label,
+    sealed_key: item.sealedKey,
+    key_version: 1,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  const inserted = await db.insertInto("vault_items").values(row).onConflict((oc) => oc.column("id").doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
+    throw new AppError({ code: "conflict", message: "A key with this id already exists. Try again." });
+  }
+  return toItem(row);
+}
+
+export async function updateVaultItem({
+  db,
+  userId,
+  itemId,
+  change,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  itemId: string;
+  change: { label?: string; sealedKey?: string; keyVersion?: number; expectedVersion: number };
+  now: number;
+}): Promise<VaultItemRecord> {
+  const current = await db
+    .selectFrom("vault_items")
+    .select(["version", "key_version"])
+    .where("id", "=", itemId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!current) throw notFound();
+  if (current.version !== change.expectedVersion) throw stale();
+  if (change.keyVersion !== undefined && change.keyVersion !== current.key_version + 1) {
+    throw new AppError({ code: "bad_request", field: "keyVersion", message: "A replaced key must be sealed for the next key version." });
+  }
+  const row = await db
+    .updateTable("vault_items")
+    .set({
+      ...(change.label !== undefined ? { label: change.label } : {}),
+      ...(change.sealedKey !== undefined ? { sealed_key: change.sealedKey, key_version: change.keyVersion } : {}),
+      version: change.expectedVersion + 1,
+      updated_at: now,
+    })
+    .where("id", "=", itemId)
+    .where("user_id", "=", userId)
+    .where("version", "=", change.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw stale();
+  return toItem(row);
+}
+
+export async function deleteVaultItem({ db, userId, itemId }: { db: Db; userId: string; itemId: string }): Promise<void> {
+  const result = await db.deleteFrom("vault_items").where("id", "=", itemId).where("user_id", "=", userId).executeTakeFirst();
+  if (Number(result.numDeletedRows) !== 1) throw notFound();
+}

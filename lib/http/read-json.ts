@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import { AppError } from "../errors/app-error";
+
+export const DEFAULT_JSON_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Reads a request body as JSON and validates it: at most `limitBytes` (413 beyond),
+ * strict UTF-8 (invalid bytes are an error, never replaced), `application/json`,
+ * then the zod schema (400 naming the first bad field).
+ */
+export async function readJson<S extends z.ZodType>({
+  request,
+  schema,
+  limitBytes = DEFAULT_JSON_LIMIT_BYTES,
+}: {
+  request: Request;
+  schema: S;
+  limitBytes?: number;
+}): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError({ code: "bad_request", message: "Send the body as application/json." });
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  const bytes = await readLimited(request, limitBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new AppError({ code: "bad_request", message: "The body is not valid UTF-8." });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError({ code: "bad_request", message: "The body is not valid JSON." });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    throw new AppError({ code: "bad_request", field, message: `${field ? `${field}: ` : ""}${issue?.message ?? "invalid body"}` });
+  }
+  return parsed.data;
+}
+
+function tooLarge(limitBytes: number): AppError {
+  return new AppError({ code: "payload_too_large", message: `The body is larger than ${Math.floor(limitBytes / 1024)} KiB.` });
+}
+
+async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel();
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
