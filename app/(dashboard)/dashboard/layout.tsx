@@ -6,6 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { DashboardNav } from "@/components/dashboard-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SiteHeader } from "@/components/site-header";
+import { VaultLockBadge } from "@/components/vault/vault-lock-badge";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
@@ -16,6 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <>
       <SiteHeader>
+        <VaultLockBadge />
         <span data-testid="signed-in-as">{user.email}</span>
         <SignOutButton />
       </SiteHeader>

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { requireUser } from "@/lib/auth/current-user";
+import { VaultSettings } from "@/components/vault/vault-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const user = await requireUser();
   return (
     <>
       <h1>Settings</h1>
-      <EmptyState title="Settings arrive with your vault">
-        <p>Change your master password, rotate the vault key, set the auto-lock time, sign out everywhere or revoke every connection at once.</p>
-      </EmptyState>
+      <VaultSettings email={user.email} />
     </>
   );
 }

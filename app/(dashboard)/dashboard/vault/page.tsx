@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { requireUser } from "@/lib/auth/current-user";
+import { VaultScreen } from "@/components/vault/vault-screen";
 
 export const metadata: Metadata = { title: "Vault" };
 
-export default function VaultPage() {
+export default async function VaultPage() {
+  const user = await requireUser();
   return (
     <>
       <h1>Vault</h1>
-      <EmptyState title="Your vault is not set up yet">
-        <p>Here you will create your vault with a master password that never leaves this browser, then add, reveal, replace and delete your OpenAI, Anthropic and Gemini keys. Everything is sealed with AES-256-GCM before it is stored.</p>
-      </EmptyState>
+      <p>Your provider keys, sealed with AES-256-GCM under a key only your master password opens, in this browser.</p>
+      <VaultScreen email={user.email} />
     </>
   );
 }

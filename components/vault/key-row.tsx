@@ -1,0 +1,93 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { maskKey, providerNames } from "@/lib/vault/provider-keys";
+import { deleteProviderKey, replaceProviderKey, revealProviderKey } from "@/lib/vault/vault-store";
+import type { VaultItemRecord } from "@/lib/vault/wire";
+import { describeVaultError } from "./use-vault";
+
+type Mode = "view" | "replace" | "confirm-delete";
+
+export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: boolean }) {
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>("view");
+  const [replacement, setReplacement] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  let shown = "••••••••";
+  if (unlocked) {
+    try {
+      shown = revealed ?? maskKey(revealProviderKey({ itemId: item.id }));
+    } catch {
+      shown = "cannot be opened";
+    }
+  }
+
+  async function run(action: () => Promise<void>, done: string) {
+    setError(null);
+    setBusy(true);
+    try {
+      await action();
+      setStatus(done);
+      setMode("view");
+    } catch (e) {
+      setError(describeVaultError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    await run(async () => navigator.clipboard.writeText(revealProviderKey({ itemId: item.id })), "Copied");
+  }
+
+  function replace(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      await replaceProviderKey({ itemId: item.id, secret: replacement.trim() });
+      setReplacement("");
+      setRevealed(null);
+    }, "Replaced");
+  }
+
+  return (
+    <li className="key-row" data-testid="vault-item" data-provider={item.provider}>
+      <div className="key-main">
+        <span className="badge">{providerNames[item.provider]}</span>
+        <strong className="key-label">{item.label}</strong>
+        <code className="key-value" data-testid="key-value">{shown}</code>
+        {status ? <span className="hint" role="status">{status}</span> : null}
+      </div>
+      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      {unlocked && mode === "view" ? (
+        <div className="key-actions">
+          <button type="button" className="button secondary" onClick={() => setRevealed(revealed ? null : revealProviderKey({ itemId: item.id }))}>
+            {revealed ? "Hide" : "Reveal"}
+          </button>
+          <button type="button" className="button secondary" onClick={copy} disabled={busy}>Copy</button>
+          <button type="button" className="button secondary" onClick={() => setMode("replace")}>Replace</button>
+          <button type="button" className="button secondary danger" onClick={() => setMode("confirm-delete")}>Delete</button>
+        </div>
+      ) : null}
+      {mode === "replace" ? (
+        <form className="key-actions" onSubmit={replace} noValidate>
+          <label className="visually-hidden" htmlFor={`replace-${item.id}`}>New API key for {item.label}</label>
+          <input id={`replace-${item.id}`} type="password" autoComplete="off" placeholder="New API key" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
+          <button className="button" type="submit" disabled={busy}>Save new key</button>
+          <button type="button" className="button secondary" onClick={() => setMode("view")}>Cancel</button>
+        </form>
+      ) : null}
+      {mode === "confirm-delete" ? (
+        <div className="key-actions">
+          <span>Delete “{item.label}” from your vault?</span>
+          <button type="button" className="button danger" disabled={busy} onClick={() => run(() => deleteProviderKey({ itemId: item.id }), "Deleted")}>
+            Yes, delete
+          </button>
+          <button type="button" className="button secondary" onClick={() => setMode("view")}>Keep it</button>
+        </div>
+      ) : null}
+    </li>
+  );
+}

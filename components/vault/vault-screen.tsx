@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect } from "react";
+import { loadVault, lockVault } from "@/lib/vault/vault-store";
+import { AddKeyForm } from "./add-key-form";
+import { CreateVaultForm } from "./create-vault-form";
+import { KeyRow } from "./key-row";
+import { UnlockForm } from "./unlock-form";
+import { useVault } from "./use-vault";
+
+export function VaultScreen({ email }: { email: string }) {
+  const vault = useVault();
+  useEffect(() => {
+    void loadVault();
+  }, []);
+
+  if (vault.status === "loading") return <p className="hint">Loading your vault…</p>;
+  if (vault.status === "error") return <div className="alert error" role="alert">{vault.error}</div>;
+  if (vault.status === "absent") return <CreateVaultForm email={email} />;
+
+  const unlocked = vault.status === "unlocked";
+  return (
+    <>
+      <div className="toolbar">
+        <span className="badge" data-testid="vault-status">{unlocked ? "Unlocked" : "Locked"}</span>
+        {unlocked ? (
+          <>
+            <span className="hint">Locks after {vault.autoLockMinutes} minutes idle.</span>
+            <button type="button" className="button secondary" onClick={() => lockVault()}>Lock vault</button>
+          </>
+        ) : null}
+      </div>
+      {!unlocked ? <UnlockForm /> : null}
+      <h2>Your keys</h2>
+      {vault.items.length === 0 ? (
+        <p className="empty">No keys yet. Add your OpenAI, Anthropic or Gemini API keys below.</p>
+      ) : (
+        <ul className="key-list">
+          {vault.items.map((item) => (
+            <KeyRow key={`${item.id}:${item.version}`} item={item} unlocked={unlocked} />
+          ))}
+        </ul>
+      )}
+      {unlocked ? <AddKeyForm /> : null}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+// The vault as the browser holds it. The vault key (VK) lives only in this module's
+// memory: never in localStorage, IndexedDB, cookies or URLs. Locking wipes it; a reload
+// starts locked; locking in one tab locks all tabs; idle time locks.
+import { wipeBytes } from "../crypto/bytes";
+import { isCryptoError } from "../crypto/errors";
+import { needsParamUpgrade } from "../crypto/kdf";
+import { openLockChannel, readAutoLockMinutes, watchIdle, writeAutoLockMinutes } from "./auto-lock";
+import { deriveInWorker } from "./derive-in-worker";
+import { checkProviderKey } from "./provider-keys";
+import { vaultApi } from "./vault-api";
+import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
+import type { ProviderId, VaultItemRecord, VaultRecord } from "./wire";
+
+export type VaultStatus = "loading" | "error" | "absent" | "locked" | "unlocked";
+
+export interface VaultSnapshot {
+  status: VaultStatus;
+  userId: string | null;
+  vault: VaultRecord | null;
+  items: VaultItemRecord[];
+  error: string | null;
+  autoLockMinutes: number;
+}
+
+export class VaultUserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "VaultUserError";
+  }
+}
+
+const deriveKey: DeriveKey = deriveInWorker;
+let vaultKey: Uint8Array | null = null;
+let stopIdle: (() => void) | null = null;
+let channel: ReturnType<typeof openLockChannel> | null = null;
+let snapshot: VaultSnapshot = { status: "loading", userId: null, vault: null, items: [], error: null, autoLockMinutes: 15 };
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<VaultSnapshot>): void {
+  snapshot = { ...snapshot, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function subscribeVault(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getVaultSnapshot(): VaultSnapshot {
+  return snapshot;
+}
+
+function requireKey(): { key: Uint8Array; userId: string } {
+  if (!vaultKey || !snapshot.userId) throw new VaultUserError("Unlock your vault first.");
+  return { key: vaultKey, userId: snapshot.userId };
+}
+
+function startUnlockedSession(key: Uint8Array): void {
+  vaultKey = key;
+  const minutes = readAutoLockMinutes();
+  stopIdle?.();
+  stopIdle = watchIdle({ minutes, onIdle: () => lockVault() });
+  channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+  set({ status: "unlocked", autoLockMinutes: minutes, error: null });
+}
+
+/** Loads the vault's public state (envelopes and metadata) from the server. */
+export async function loadVault(): Promise<void> {
+  channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+  try {
+    const state = await vaultApi.load();
+    set({
+      userId: state.userId,
+      vault: state.vault,
+      items: state.items,
+      status: !state.vault ? "absent" : vaultKey ? "unlocked" : "locked",
+      autoLockMinutes: readAutoLockMinutes(),
+      error: null,
+    });
+  } catch (error) {
+    set({ status: "error", error: error instanceof Error ? error.message : "Could not load your vault." });
+  }
+}
+
+export async function createVault({ password, onProgress }: { password: string; onProgress?: (f: number) => void }): Promise<void> {
+  const userId = snapshot.userId;
+  if (!userId) throw new VaultUserError("Sign in again.");
+  const { wrapped, vaultKey: key } = await createVaultKey({ userId, password, deriveKey, onProgress });
+  try {
+    const vault = await vaultApi.create(wrapped);
+    set({ vault, items: [] });
+    startUnlockedSession(key);
+  } catch (error) {
+    wipeBytes(key);
+    throw error;
+  }
+}
+
+/**
+ * Unlocks with the master password: all local. A wrong password fails the GCM tag
+ * here and sends nothing. Parameters below today's default are upgraded afterwards.
+ */
+export async function unlockVault({ password, onProgress }: { password: string; onProgress?: (f: number, phase: "unlock" | "upgrade") => void }): Promise<void> {
+  const { vault, userId } = snapshot;
+  if (!vault || !userId) throw new VaultUserError("There is no vault to unlock.");
+  let key: Uint8Array;
+  try {
+    key = await openVaultKey({ userId, vault, password, deriveKey, onProgress: (f) => onProgress?.(f, "unlock") });
+  } catch (error) {
+    if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("That master password does not open this vault.");
+    throw error;
+  }
+  if (needsParamUpgrade(vault.kdfParams)) {
+    const wrapped = await wrapVaultKey({ userId, vaultKey: key, password, deriveKey, onProgress: (f) => onProgress?.(f, "upgrade") });
+    set({ vault: await vaultApi.rewrap({ ...wrapped, expectedVersion: vault.version }) });
+  }
+  startUnlockedSession(key);
+}
+
+/** Wipes the vault key. Other tabs lock too unless this lock came from them. */
+export function lockVault({ broadcast = true }: { broadcast?: boolean } = {}): void {
+  if (vaultKey) wipeBytes(vaultKey);
+  vaultKey = null;
+  stopIdle?.();
+  stopIdle = null;
+  if (broadcast) channel?.announce();
+  if (snapshot.status === "unlocked") set({ status: "locked" });
+}
+
+/** Re-wraps VK under a new password; the current one must still open the vault. */
+export async function changeMasterPassword({
+  currentPassword,
+  newPassword,
+  onProgress,
+}: {
+  currentPassword: string;
+  newPassword: string;
+  onProgress?: (f: number, phase: "check" | "rewrap") => void;
+}): Promise<void> {
+  const { key, userId } = requireKey();
+  const vault = snapshot.vault!;
+  try {
+    const check = await openVaultKey({ userId, vault, password: currentPassword, deriveKey, onProgress: (f) => onProgress?.(f, "check") });
+    wipeBytes(check);
+  } catch (error) {
+    if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("Your current master password is not right.");
+    throw error;
+  }
+  const wrapped = await wrapVaultKey({ userId, vaultKey: key, password: newPassword, deriveKey, onProgress: (f) => onProgress?.(f, "rewrap") });
+  set({ vault: await vaultApi.rewrap({ ...wrapped, expectedVersion: vault.version }) });
+}
+
+export async function addProviderKey({ provider, label, secret }: { provider: ProviderId; label: string; secret: string }): Promise<void> {
+  const { key, userId } = requireKey();
+  const problem = checkProviderKey({ provider, key: secret });
+  if (problem) throw new VaultUserError(problem);
+  const id = newItemId();
+  const sealedKey = sealProviderKey({ userId, vaultKey: key, itemId: id, provider, keyVersion: 1, secret });
+  const item = await vaultApi.addItem({ id, provider, label, sealedKey });
+  set({ items: [...snapshot.items, item] });
+}
+
+export async function replaceProviderKey({ itemId, secret }: { itemId: string; secret: string }): Promise<void> {
+  const { key, userId } = requireKey();
+  const item = snapshot.items.find((i) => i.id === itemId);
+  if (!item) throw new VaultUserError("That key is no longer in your vault.");
+  const problem = checkProviderKey({ provider: item.provider, key: secret });
+  if (problem) throw new VaultUserError(problem);
+  const keyVersion = item.keyVersion + 1;
+  const sealedKey = sealProviderKey({ userId, vaultKey: key, itemId, provider: item.provider, keyVersion, secret });
+  const updated = await vaultApi.updateItem(itemId, { sealedKey, keyVersion, expectedVersion: item.version });
+  set({ items: snapshot.items.map((i) => (i.id === itemId ? updated : i)) });
+}
+
+export async function renameProviderKey({ itemId, label }: { itemId: string; label: string }): Promise<void> {
+  const item = snapshot.items.find((i) => i.id === itemId);
+  if (!item) throw new VaultUserError("That key is no longer in your vault.");
+  const updated = await vaultApi.updateItem(itemId, { label, expectedVersion: item.version });
+  set({ items: snapshot.items.map((i) => (i.id === itemId ? updated : i)) });
+}
+
+export async function deleteProviderKey({ itemId }: { itemId: string }): Promise<void> {
+  await vaultApi.deleteItem(itemId);
+  set({ items: snapshot.items.filter((i) => i.id !== itemId) });
+}
+
+/** The plaintext key, for reveal or copy while unlocked. The caller drops it at once. */
+export function revealProviderKey({ itemId }: { itemId: string }): string {
+  const { key, userId } = requireKey();
+  const item = snapshot.items.find((i) => i.id === itemId);
+  if (!item) throw new VaultUserError("That key is no longer in your vault.");
+  return openProviderKey({ userId, vaultKey: key, item });
+}
+
+export function setAutoLockMinutes(minutes: number): void {
+  writeAutoLockMinutes(minutes);
+  set({ autoLockMinutes: minutes });
+  if (vaultKey) {
+    stopIdle?.();
+    stopIdle = watchIdle({ minutes, onIdle: () => lockVault() });
+  }
+}

@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+
+export const fakeKeys = {
+  openai: `sk-proj-${"Op3nAiT3st".repeat(4)}XYZW`,
+  anthropic: `sk-ant-api03-${"Anthr0picT3st".repeat(5)}-ABCD`,
+  gemini: `AIza${"G3miniT3stK3y".repeat(3)}abcdefgh`.slice(0, 39),
+} as const;
+
+export async function createVault(page: Page, password: string): Promise<void> {
+  await page.goto("/dashboard/vault");
+  await page.getByLabel("Master password", { exact: true }).fill(password);
+  await page.getByLabel("Master password again").fill(password);
+  await expect(page.locator(".strength-label")).toHaveText(/Strong|Very strong/);
+  await page.getByLabel("I understand").check();
+  await page.getByRole("button", { name: "Create vault" }).click();
+  await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
+}
+
+export async function unlockVault(page: Page, password: string): Promise<void> {
+  await page.getByLabel("Master password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
+}
+
+export async function addKey(page: Page, provider: "openai" | "anthropic" | "gemini", label: string, key: string): Promise<void> {
+  const form = page.getByRole("form", { name: "Add a key" });
+  await form.getByLabel("Provider").selectOption(provider);
+  await form.getByLabel("Label").fill(label);
+  await form.getByLabel("API key").fill(key);
+  await form.getByRole("button", { name: "Add key" }).click();
+  await expect(page.getByTestId("vault-item").filter({ hasText: label })).toBeVisible();
+}
