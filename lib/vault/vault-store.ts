@@ -123,7 +123,11 @@ export function lockVault({ broadcast = true }: { broadcast?: boolean } = {}): v
   vaultKey = null;
   stopIdle?.();
   stopIdle = null;
-  if (broadcast) channel?.announce();
+  if (broadcast) {
+    // Even a tab that never opened the vault (say, on another dashboard page) tells the others.
+    channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+    channel.announce();
+  }
   if (snapshot.status === "unlocked") set({ status: "locked" });
 }
 

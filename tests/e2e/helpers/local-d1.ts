@@ -25,7 +25,13 @@ export function openLocalD1(): DatabaseSync {
   return new DatabaseSync(files[0]!);
 }
 
-/** Every SQLite file the local state holds (D1 and Durable Objects), for leak scans. */
-export function allLocalStateFiles(): string[] {
-  return findSqliteFiles(stateDir);
+/** Every file the local state holds (D1 and Durable Object SQLite files, WAL included). */
+export function allLocalStateFiles(dir = stateDir): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...allLocalStateFiles(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
 }
