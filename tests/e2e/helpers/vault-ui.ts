@@ -13,6 +13,9 @@ export async function createVault(page: Page, password: string): Promise<void> {
   await expect(page.locator(".strength-label")).toHaveText(/Strong|Very strong/);
   await page.getByLabel("I understand").check();
   await page.getByRole("button", { name: "Create vault" }).click();
+  // Argon2id runs in a Web Worker: the page shows its progress and stays responsive.
+  await expect(page.getByRole("progressbar", { name: "Stretching your password" })).toBeVisible();
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
   await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
 }
 
