@@ -20,6 +20,12 @@ export function middleware(request: NextRequest) {
     return redirect;
   }
 
+  // Our JSON API is for our own pages: a browser request from another site is refused
+  // (defence in depth on top of SameSite cookies and JSON-only bodies).
+  if (isCrossSiteWrite(request)) {
+    return Response.json({ error: { code: "forbidden", message: "Cross-site requests are not allowed." } }, { status: 403 });
+  }
+
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
@@ -31,6 +37,14 @@ export function middleware(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
   return response;
+}
+
+function isCrossSiteWrite(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  if (!pathname.startsWith("/api/") || pathname.startsWith("/api/auth/")) return false;
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
+  const site = request.headers.get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
 }
 
 export const config = {

@@ -97,3 +97,13 @@ test.describe("one account cannot read or change another's vault", () => {
     expect(plain.status()).toBe(400);
   });
 });
+
+test("another site cannot write to the vault API from a signed-in browser", async ({ page, browser, baseURL }) => {
+  await signInWithCode(page, browser, uniqueEmail("csrf"), baseURL!);
+  const response = await page.request.post("/api/vault", {
+    headers: { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+    data: { salt: "G".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("r") },
+  });
+  expect(response.status()).toBe(403);
+  expect((await (await page.request.get("/api/vault")).json()).vault).toBeNull();
+});

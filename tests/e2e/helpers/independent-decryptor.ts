@@ -8,14 +8,14 @@ import { argon2id } from "hash-wasm";
 //   item AAD  = "1relay/v1/item/<userId>/<itemId>/<provider>/<keyVersion>"
 // using WebCrypto's AES-GCM and hash-wasm's Argon2id.
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(text, "base64url"));
 }
 
 async function openEnvelope(key: Uint8Array, envelope: string, aad: string): Promise<Uint8Array> {
   const [version, nonce, sealed] = envelope.split(".");
   if (version !== "v1" || !nonce || !sealed) throw new Error("not a v1 envelope");
-  const cryptoKey = await crypto.subtle.importKey("raw", key, "AES-GCM", false, ["decrypt"]);
+  const cryptoKey = await crypto.subtle.importKey("raw", new Uint8Array(key), "AES-GCM", false, ["decrypt"]);
   const plain = await crypto.subtle.decrypt(
     { name: "AES-GCM", iv: fromBase64Url(nonce), additionalData: new TextEncoder().encode(aad), tagLength: 128 },
     cryptoKey,
