@@ -44,7 +44,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
   },
 });

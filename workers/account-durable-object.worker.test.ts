@@ -37,3 +37,15 @@ describe("AccountDurableObject (real workerd, SQLite-backed storage)", () => {
     });
   });
 });
+
+describe("live stream count", () => {
+  it("goes up and down and never below zero", async () => {
+    const stub = ns.get(ns.idFromName("user-live"));
+    expect(await stub.countLiveStream(1)).toBe(1);
+    expect(await stub.countLiveStream(1)).toBe(2);
+    expect((await stub.touch("user-live")).liveStreams).toBe(2);
+    expect(await stub.countLiveStream(-1)).toBe(1);
+    expect(await stub.countLiveStream(-1)).toBe(0);
+    expect(await stub.countLiveStream(-1)).toBe(0);
+  });
+});

@@ -13,7 +13,7 @@ import { checkVerificationToken } from "./verification-tokens";
 // The two steps of signing in: ask for an emailed code, then type it (or click the link).
 
 export const EMAILS_PER_ADDRESS = { limit: 5, windowMs: 15 * 60_000 };
-export const EMAILS_PER_IP = { limit: 20, windowMs: 15 * 60_000 };
+const IP_WINDOW_MS = 15 * 60_000;
 
 function minutes(seconds: number): string {
   const m = Math.ceil(seconds / 60);
@@ -43,7 +43,7 @@ export async function requestSignInEmail({
   const db = createDb(env.DB);
   const now = Date.now();
   const checks = [{ key: `signin-email:${address}`, ...EMAILS_PER_ADDRESS }];
-  if (clientIp) checks.push({ key: `signin-ip:${clientIp}`, ...EMAILS_PER_IP });
+  if (clientIp) checks.push({ key: `signin-ip:${clientIp}`, limit: env.SIGNIN_EMAILS_PER_IP, windowMs: IP_WINDOW_MS });
   for (const check of checks) {
     const decision = await hitRateLimit({ db, key: check.key, limit: check.limit, windowMs: check.windowMs, now });
     if (!decision.allowed) {

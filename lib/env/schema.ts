@@ -17,6 +17,8 @@ export const envSchema = z
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
     EMAIL_API_KEY: z.string().min(1).optional(),
+    /** Sign-in emails one client IP may ask for per 15 minutes (per address it is always 5). */
+    SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   })
   .loose();
 
