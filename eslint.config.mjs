@@ -21,7 +21,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    files: ["lib/crypto/**", "lib/limits/**", "lib/providers/**"],
+    files: ["lib/crypto/**", "lib/limits/**", "lib/providers/**", "lib/chat-api/**"],
     rules: {
       "no-restricted-imports": [
         "error",
