@@ -11,6 +11,12 @@ if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as {
 // localhost, not 127.0.0.1: wrangler dev presents requests to the worker as localhost:PORT,
 // and sign-in cookies must stay on the origin Auth.js redirects to.
 export const baseURL = `http://localhost:${port}`;
+export const fakePorts = { openai: port + 11, anthropic: port + 12, gemini: port + 13 };
+export const fakeURLs = {
+  openai: `http://127.0.0.1:${fakePorts.openai}`,
+  anthropic: `http://127.0.0.1:${fakePorts.anthropic}`,
+  gemini: `http://127.0.0.1:${fakePorts.gemini}`,
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,13 +44,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "node scripts/serve-e2e.mjs",
-    env: { E2E_PORT: String(port) },
-    url: `${baseURL}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // Fake OpenAI, Anthropic and Gemini on fixed local ports (tests/fakes).
+      command: "node tests/fakes/serve.mjs",
+      env: { FAKE_OPENAI_PORT: String(fakePorts.openai), FAKE_ANTHROPIC_PORT: String(fakePorts.anthropic), FAKE_GEMINI_PORT: String(fakePorts.gemini) },
+      url: `${fakeURLs.openai}/__fake/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node scripts/serve-e2e.mjs",
+      env: { E2E_PORT: String(port), OPENAI_BASE_URL: `${fakeURLs.openai}/v1`, ANTHROPIC_BASE_URL: fakeURLs.anthropic, GEMINI_BASE_URL: fakeURLs.gemini },
+      url: `${baseURL}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -20,7 +20,13 @@ const server = spawn(
   path.join(root, "node_modules/.bin/wrangler"),
   // The whole suite signs up many people from one address: lift the per-IP email limit
   // (a test checks it on a server of its own), unless the caller sets it.
-  ["dev", "--port", port, "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false", "--var", "SIGNIN_EMAILS_PER_IP:100000", ...process.argv.slice(2)],
+  [
+    "dev", "--port", port, "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false",
+    "--var", "SIGNIN_EMAILS_PER_IP:100000",
+    // Provider base URLs for the fake providers, when the caller names them.
+    ...["OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GEMINI_BASE_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: "inherit", env },
 );
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -74,6 +74,51 @@ export interface VaultItemsTable {
   updated_at: number;
 }
 
+export interface ConnectionsTable {
+  id: string;
+  user_id: string;
+  kind: "token" | "app";
+  name: string;
+  client_id: string | null;
+  verifier: string;
+  ck_vault: string | null;
+  ck_server: string | null;
+  sk_id: string | null;
+  policy: string;
+  policy_tag: string;
+  token_hint: string;
+  status: "active" | "paused" | "revoked";
+  version: number;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ConnectionGrantsTable {
+  connection_id: string;
+  provider: "openai" | "anthropic" | "gemini";
+  item_id: string;
+  item_key_version: number;
+  sealed_key: string;
+}
+
+export interface UsageRecordsTable {
+  id: string;
+  user_id: string;
+  connection_id: string;
+  provider: string;
+  model: string;
+  status: number;
+  error_code: string | null;
+  input_tokens: number;
+  output_tokens: number;
+  cached_tokens: number;
+  cost_micro_usd: number;
+  latency_ms: number;
+  streamed: number;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -83,4 +128,7 @@ export interface Database {
   dev_mailbox: DevMailboxTable;
   vaults: VaultsTable;
   vault_items: VaultItemsTable;
+  connections: ConnectionsTable;
+  connection_grants: ConnectionGrantsTable;
+  usage_records: UsageRecordsTable;
 }

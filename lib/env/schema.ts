@@ -17,6 +17,12 @@ export const envSchema = z
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
     EMAIL_API_KEY: z.string().min(1).optional(),
+    /** Provider base URLs: configuration only, never from a request (defaults: the real hosts). */
+    OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
+    ANTHROPIC_BASE_URL: z.url().default("https://api.anthropic.com"),
+    GEMINI_BASE_URL: z.url().default("https://generativelanguage.googleapis.com"),
+    /** How long the gateway waits for a provider (whole response, streams included). */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
     /** Sign-in emails one client IP may ask for per 15 minutes (per address it is always 5). */
     SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   })

@@ -7,6 +7,8 @@ import { needsParamUpgrade } from "../crypto/kdf";
 import { openLockChannel, readAutoLockMinutes, watchIdle, writeAutoLockMinutes } from "./auto-lock";
 import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey } from "./provider-keys";
+import { buildTokenConnection } from "../connections/build-connection";
+import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
 import type { ProviderId, VaultItemRecord, VaultRecord } from "./wire";
@@ -203,4 +205,35 @@ export function setAutoLockMinutes(minutes: number): void {
     stopIdle?.();
     stopIdle = watchIdle({ minutes, onIdle: () => lockVault() });
   }
+}
+
+/**
+ * Makes a scoped token for a bot or agent from the chosen vault keys: built here, with
+ * the vault unlocked; the server gets wrapped material only. Returns the token (shown once).
+ */
+export async function createScopedToken({
+  name,
+  itemIds,
+  policy,
+  save,
+}: {
+  name: string;
+  itemIds: string[];
+  policy: Omit<ConnectionPolicy, "providers" | "v">;
+  save: (body: unknown) => Promise<ConnectionSummary>;
+}): Promise<{ token: string; connection: ConnectionSummary }> {
+  const { key, userId } = requireKey();
+  const chosen = itemIds.map((id) => snapshot.items.find((i) => i.id === id));
+  if (chosen.length === 0 || chosen.some((i) => !i)) throw new VaultUserError("Choose at least one key from your vault.");
+  const items = chosen as VaultItemRecord[];
+  if (new Set(items.map((i) => i.provider)).size !== items.length) throw new VaultUserError("Choose one key per provider.");
+  const grants = items.map((item) => ({ provider: item.provider, itemId: item.id, itemKeyVersion: item.keyVersion, secret: openProviderKey({ userId, vaultKey: key, item }) }));
+  const { token, body } = buildTokenConnection({
+    userId,
+    vaultKey: key,
+    name,
+    grants,
+    policy: { v: 1, providers: items.map((i) => i.provider), ...policy },
+  });
+  return { token, connection: await save(body) };
 }

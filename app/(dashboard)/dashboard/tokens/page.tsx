@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { TokensScreen } from "@/components/tokens/tokens-screen";
 
 export const metadata: Metadata = { title: "Tokens" };
 
@@ -7,9 +7,11 @@ export default function TokensPage() {
   return (
     <>
       <h1>Tokens</h1>
-      <EmptyState title="No tokens yet">
-        <p>Make a scoped relay token for a bot or agent: choose which keys it may use, which models, a monthly budget and a rate limit. The token is shown once.</p>
-      </EmptyState>
+      <p>
+        Scoped relay tokens for bots and agents. Call <code>POST /v1/chat/completions</code> with{" "}
+        <code>Authorization: Bearer 1r_…</code> exactly as you would call OpenAI.
+      </p>
+      <TokensScreen />
     </>
   );
 }

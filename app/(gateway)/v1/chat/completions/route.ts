@@ -1,0 +1,7 @@
+import { handleChatCompletion } from "@/lib/gateway/chat-completion";
+import { gatewayDeps } from "@/lib/gateway/gateway-deps";
+
+/** The OpenAI-compatible endpoint: Authorization: Bearer 1r_…, any provider behind it. */
+export function POST(request: Request): Promise<Response> {
+  return handleChatCompletion({ request, deps: gatewayDeps() });
+}

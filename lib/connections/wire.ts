@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { envelopeSchema, itemIdSchema, providerIdSchema } from "../vault/wire";
+
+// Connections on the wire between the browser and the server (zod, both sides).
+// Secrets are already wrapped in the browser; K itself never appears here.
+
+export const connectionIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters");
+
+export const policySchema = z.strictObject({
+  v: z.literal(1),
+  providers: z.array(providerIdSchema).min(1).max(3),
+  models: z.array(z.string().min(1).max(120).regex(/^[A-Za-z0-9._:@-]+$/)).max(50),
+  budgetUsd: z.number().min(0).max(1_000_000).nullable(),
+  rpm: z.number().int().min(1).max(100_000).nullable(),
+  expiresAt: z.number().int().positive().nullable(),
+});
+export type ConnectionPolicy = z.infer<typeof policySchema>;
+
+export const grantSchema = z.strictObject({
+  provider: providerIdSchema,
+  itemId: itemIdSchema,
+  itemKeyVersion: z.number().int().min(1),
+  sealedKey: envelopeSchema,
+});
+
+export const createTokenSchema = z
+  .strictObject({
+    id: connectionIdSchema,
+    name: z.string().trim().min(1, "Give the token a name.").max(80),
+    verifier: z.string().regex(/^[0-9a-f]{64}$/),
+    ckVault: envelopeSchema,
+    ckToken: envelopeSchema,
+    policy: policySchema,
+    policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    tokenHint: z.string().regex(/^[0-9A-Za-z]{4}$/),
+    grants: z.array(grantSchema).min(1).max(3),
+  })
+  .refine((b) => new Set(b.grants.map((g) => g.provider)).size === b.grants.length, { message: "one key per provider", path: ["grants"] })
+  .refine((b) => b.grants.every((g) => b.policy.providers.includes(g.provider)) && b.policy.providers.every((p) => b.grants.some((g) => g.provider === p)), {
+    message: "the policy's providers must be exactly the granted ones",
+    path: ["policy", "providers"],
+  });
+export type CreateTokenBody = z.infer<typeof createTokenSchema>;
+
+export interface ConnectionSummary {
+  id: string;
+  kind: "token" | "app";
+  name: string;
+  tokenHint: string;
+  status: "active" | "paused" | "revoked";
+  policy: ConnectionPolicy;
+  providers: string[];
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}

@@ -1,0 +1,136 @@
+import type { Db } from "./client";
+import { AppError } from "../errors/app-error";
+import { canonicalizePolicy } from "../crypto/policy";
+import type { ConnectionGrantsTable, ConnectionsTable } from "./schema";
+import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../connections/wire";
+
+// Connection rows. Owner-facing queries are scoped by user id; the gateway's lookup by
+// connection id is the one unscoped read, and it returns only wrapped material.
+
+const notFound = () => new AppError({ code: "not_found", message: "No such connection." });
+
+function toSummary(row: ConnectionsTable, providers: string[]): ConnectionSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    tokenHint: row.token_hint,
+    status: row.status,
+    policy: JSON.parse(row.policy) as ConnectionPolicy,
+    providers,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function insertTokenConnection({
+  db,
+  userId,
+  body,
+  ckServer,
+  skId,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  body: CreateTokenBody;
+  ckServer: string;
+  skId: string;
+  now: number;
+}): Promise<ConnectionSummary> {
+  // Every grant must name one of this person's vault items at its current key version.
+  const items = await db
+    .selectFrom("vault_items")
+    .select(["id", "provider", "key_version"])
+    .where("user_id", "=", userId)
+    .where("id", "in", body.grants.map((g) => g.itemId))
+    .execute();
+  for (const grant of body.grants) {
+    const item = items.find((i) => i.id === grant.itemId);
+    if (!item || item.provider !== grant.provider || item.key_version !== grant.itemKeyVersion) {
+      throw new AppError({ code: "conflict", field: "grants", message: "A chosen key changed or is gone. Reload your vault and try again." });
+    }
+  }
+  const row: ConnectionsTable = {
+    id: body.id,
+    user_id: userId,
+    kind: "token",
+    name: body.name,
+    client_id: null,
+    verifier: body.verifier,
+    ck_vault: body.ckVault,
+    ck_server: ckServer,
+    sk_id: skId,
+    policy: canonicalizePolicy(body.policy),
+    policy_tag: body.policyTag,
+    token_hint: body.tokenHint,
+    status: "active",
+    version: 1,
+    created_at: now,
+    last_used_at: null,
+    revoked_at: null,
+  };
+  const grants: ConnectionGrantsTable[] = body.grants.map((g) => ({
+    connection_id: body.id,
+    provider: g.provider,
+    item_id: g.itemId,
+    item_key_version: g.itemKeyVersion,
+    sealed_key: g.sealedKey,
+  }));
+  // One D1 batch: the connection and its grants land together or not at all.
+  const exists = await db.selectFrom("connections").select("id").where("id", "=", body.id).executeTakeFirst();
+  if (exists) throw new AppError({ code: "conflict", message: "A connection with this id already exists. Try again." });
+  await db.insertInto("connections").values(row).execute();
+  try {
+    await db.insertInto("connection_grants").values(grants).execute();
+  } catch (error) {
+    await db.deleteFrom("connections").where("id", "=", body.id).execute();
+    throw error;
+  }
+  return toSummary(row, grants.map((g) => g.provider));
+}
+
+export async function listConnections({ db, userId }: { db: Db; userId: string }): Promise<ConnectionSummary[]> {
+  const rows = await db.selectFrom("connections").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute();
+  if (rows.length === 0) return [];
+  const grants = await db
+    .selectFrom("connection_grants")
+    .select(["connection_id", "provider"])
+    .where("connection_id", "in", rows.map((r) => r.id))
+    .execute();
+  return rows.map((r) => {
+    const policy = JSON.parse(r.policy) as ConnectionPolicy;
+    const granted = grants.filter((g) => g.connection_id === r.id).map((g) => g.provider);
+    return toSummary(r, granted.length > 0 ? granted : policy.providers);
+  });
+}
+
+/** The kill switch: deletes the wrapped CKs and grants, marks the connection revoked. */
+export async function revokeConnection({ db, userId, connectionId, now }: { db: Db; userId: string; connectionId: string; now: number }): Promise<void> {
+  const updated = await db
+    .updateTable("connections")
+    .set((eb) => ({ status: "revoked", ck_vault: null, ck_server: null, sk_id: null, revoked_at: now, version: eb("version", "+", 1) }))
+    .where("id", "=", connectionId)
+    .where("user_id", "=", userId)
+    .where("status", "!=", "revoked")
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    const row = await db.selectFrom("connections").select("status").where("id", "=", connectionId).where("user_id", "=", userId).executeTakeFirst();
+    if (!row) throw notFound();
+    return; // already revoked
+  }
+  await db.deleteFrom("connection_grants").where("connection_id", "=", connectionId).execute();
+}
+
+export interface GatewayConnection {
+  row: ConnectionsTable;
+  grants: ConnectionGrantsTable[];
+}
+
+export async function loadGatewayConnection({ db, connectionId }: { db: Db; connectionId: string }): Promise<GatewayConnection | null> {
+  const row = await db.selectFrom("connections").selectAll().where("id", "=", connectionId).executeTakeFirst();
+  if (!row) return null;
+  const grants = await db.selectFrom("connection_grants").selectAll().where("connection_id", "=", connectionId).execute();
+  return { row, grants };
+}

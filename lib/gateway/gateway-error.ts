@@ -1,0 +1,55 @@
+import { AppError, isAppError, type ErrorCode } from "../errors/app-error";
+import { logError } from "../errors/log-error";
+import { isGatewayRequestError } from "../chat-api/gateway-request-error";
+
+// The gateway answers in OpenAI's error shape, {"error":{"message","type","param","code"}},
+// so OpenAI SDKs raise the right exception. GatewayError carries OpenAI's type and code.
+
+const codeFor: Record<number, ErrorCode> = { 400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 413: "payload_too_large", 429: "rate_limited", 502: "upstream_unavailable" };
+
+export class GatewayError extends AppError {
+  readonly openaiType: string;
+  readonly openaiCode: string | null;
+  readonly param: string | null;
+  readonly httpStatus: number;
+
+  constructor({ status, type, code, message, param = null }: { status: number; type: string; code: string | null; message: string; param?: string | null }) {
+    super({ code: codeFor[status] ?? (status >= 500 ? "upstream_unavailable" : "bad_request"), message });
+    this.name = "GatewayError";
+    this.httpStatus = status;
+    this.openaiType = type;
+    this.openaiCode = code;
+    this.param = param;
+  }
+}
+
+export const invalidToken = (message = "Incorrect or revoked relay token provided.") =>
+  new GatewayError({ status: 401, type: "invalid_request_error", code: "invalid_api_key", message });
+
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+/** Any thrown value → an OpenAI-shaped error response (internal details are logged, never shown). */
+export function gatewayErrorResponse({ error, requestId }: { error: unknown; requestId: string }): Response {
+  let status: number;
+  let body: OpenAIErrorBody;
+  if (error instanceof GatewayError) {
+    status = error.httpStatus;
+    body = { error: { message: error.message, type: error.openaiType, param: error.param, code: error.openaiCode } };
+  } else if (isGatewayRequestError(error)) {
+    status = 400;
+    body = { error: { message: error.message, type: error.type, param: error.param, code: error.openaiCode } };
+  } else if (isAppError(error) && error.status < 500) {
+    status = error.status;
+    body = { error: { message: error.message, type: "invalid_request_error", param: error.field ?? null, code: error.code } };
+  } else {
+    logError({ where: "gateway", error });
+    status = 500;
+    body = { error: { message: "The gateway failed to handle this request. Please try again.", type: "server_error", param: null, code: null } };
+  }
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId },
+  });
+}

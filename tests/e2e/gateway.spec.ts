@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { openLocalD1 } from "./helpers/local-d1";
+import { createToken } from "./helpers/tokens-ui";
+import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
+
+async function chat(baseURL: string, token: string, body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${baseURL}/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", cookie: "session=should-not-leak" },
+    body: JSON.stringify(body),
+  });
+}
+
+test.describe.serial("the gateway with a scoped token", () => {
+  let page: Page;
+  let token: string;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    page = await browser.newPage({ baseURL });
+    await signInWithCode(page, browser, uniqueEmail("gateway"), baseURL!);
+    await createVault(page, "amber falcon 83 quartz meadow");
+    await addKey(page, "openai", "My OpenAI", fakeKeys.openai);
+    await addKey(page, "anthropic", "My Anthropic", fakeKeys.anthropic);
+    token = await createToken(page, { name: "Test bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic" } });
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByTestId("token-row").filter({ hasText: "Test bot" })).toContainText(`1r_…${token.slice(-4)}`);
+  });
+
+  test("a plain completion goes to OpenAI with the decrypted key in its header, and is recorded", async ({ baseURL }) => {
+    await resetFakes();
+    const response = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "hello there gateway" }] });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-1relay-request-id")).toMatch(/^req_[0-9a-f]{24}$/);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(response.headers.get("openai-organization")).toBeNull();
+    expect([...response.headers.keys()].some((h) => h.startsWith("x-ratelimit"))).toBe(false);
+    const completion = (await response.json()) as { object: string; choices: { message: { content: string } }[] };
+    expect(completion.object).toBe("chat.completion");
+    expect(completion.choices[0]!.message.content).toBe("You said: hello there gateway");
+    const [received] = await fakeReceived("openai");
+    expect(received!.headers.authorization).toBe(`Bearer ${fakeKeys.openai}`);
+    expect(received!.headers.cookie).toBeUndefined();
+    expect(received!.bodyText).not.toContain(token);
+
+    const db = openLocalD1();
+    try {
+      const rows = db.prepare("SELECT provider, model, status, input_tokens, output_tokens, cost_micro_usd, streamed FROM usage_records WHERE model = 'gpt-4o-mini' ORDER BY created_at DESC LIMIT 1").all();
+      expect(rows[0]).toMatchObject({ provider: "openai", model: "gpt-4o-mini", status: 200, streamed: 0 });
+      const { input_tokens, output_tokens, cost_micro_usd } = rows[0] as { input_tokens: number; output_tokens: number; cost_micro_usd: number };
+      expect(input_tokens).toBeGreaterThan(0);
+      // gpt-4o-mini: $0.15 in, $0.60 out per million tokens, rounded up to a micro-dollar.
+      expect(cost_micro_usd).toBe(Math.ceil(input_tokens * 0.15 + output_tokens * 0.6));
+    } finally {
+      db.close();
+    }
+  });
+
+  test("a streamed completion through Anthropic arrives as OpenAI chunks with usage", async ({ baseURL }) => {
+    await resetFakes();
+    const response = await chat(baseURL!, token, {
+      model: "claude-haiku-4-5",
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "stream this please" }],
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const text = await response.text();
+    const frames = text.split("\n\n").filter(Boolean);
+    expect(frames.at(-1)).toBe("data: [DONE]");
+    const chunks = frames.slice(0, -1).map((f) => JSON.parse(f.replace(/^data: /, "")));
+    expect(chunks.every((c) => c.object === "chat.completion.chunk")).toBe(true);
+    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? "").join("")).toBe("You said: stream this please");
+    expect(chunks.at(-1).usage.prompt_tokens).toBeGreaterThan(0);
+    const [received] = await fakeReceived("anthropic");
+    expect(received!.headers["x-api-key"]).toBe(fakeKeys.anthropic);
+    expect(received!.headers.authorization).toBeUndefined();
+  });
+
+  test("a client that disconnects mid-stream aborts the upstream request", async ({ baseURL }) => {
+    await resetFakes();
+    const controller = new AbortController();
+    const response = await fetch(`${baseURL}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "gpt-4o-fake-slow-400", stream: true, messages: [{ role: "user", content: "one two three four five six seven eight nine ten eleven twelve" }] }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect.poll(async () => (await fakeReceived("openai"))[0]?.outcome, { timeout: 10_000 }).toBe("client-closed");
+  });
+
+  test("GET /v1/models lists what the token may use", async ({ baseURL }) => {
+    const response = await fetch(`${baseURL}/v1/models`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const list = (await response.json()) as { object: string; data: { id: string; owned_by: string }[] };
+    expect(list.object).toBe("list");
+    const owners = new Set(list.data.map((m: { owned_by: string }) => m.owned_by));
+    expect(owners).toEqual(new Set(["openai", "anthropic"]));
+    expect(list.data.some((m: { id: string }) => m.id === "gpt-4o-mini")).toBe(true);
+    expect((await fetch(`${baseURL}/v1/models`)).status).toBe(401);
+  });
+
+  test("bad, foreign-scope and tampered requests are refused in OpenAI's error shape", async ({ baseURL }) => {
+    const bad = await chat(baseURL!, `${token.slice(0, -1)}${token.endsWith("0") ? "1" : "0"}`, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
+    expect(bad.status).toBe(401);
+    expect(((await bad.json()) as { error: unknown }).error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
+    const scope = await chat(baseURL!, token, { model: "gemini-2.5-flash", messages: [{ role: "user", content: "x" }] });
+    expect(scope.status).toBe(403);
+    const unknownField = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }], api_base: "http://evil.example" });
+    expect(unknownField.status).toBe(400);
+    expect(((await unknownField.json()) as { error: { param: string } }).error.param).toBe("api_base");
+
+    // Raising the budget in the database breaks the policy's signature: refused.
+    const db = openLocalD1();
+    try {
+      const row = db.prepare("SELECT id, policy FROM connections WHERE name = 'Test bot'").get() as { id: string; policy: string };
+      db.prepare("UPDATE connections SET policy = ? WHERE id = ?").run(row.policy.replace('"budgetUsd":10', '"budgetUsd":10000'), row.id);
+      const tampered = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
+      expect(tampered.status).toBe(403);
+      expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe("connection_policy_invalid");
+      db.prepare("UPDATE connections SET policy = ? WHERE id = ?").run(row.policy, row.id);
+    } finally {
+      db.close();
+    }
+    expect((await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] })).status).toBe(200);
+  });
+
+  test("revoking in the dashboard refuses the very next call", async ({ baseURL }) => {
+    await page.getByRole("link", { name: "Tokens", exact: true }).click();
+    const row = page.getByTestId("token-row").filter({ hasText: "Test bot" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByRole("button", { name: "Yes, revoke" }).click();
+    await expect(page.getByTestId("token-row").filter({ hasText: "Test bot" })).toHaveAttribute("data-status", "revoked");
+    const response = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_api_key");
+    const db = openLocalD1();
+    try {
+      const row = db.prepare("SELECT ck_server, ck_vault, status FROM connections WHERE name = 'Test bot'").get();
+      expect(row).toEqual({ ck_server: null, ck_vault: null, status: "revoked" });
+    } finally {
+      db.close();
+    }
+  });
+});

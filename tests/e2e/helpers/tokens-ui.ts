@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Creates a scoped token in the dashboard (vault unlocked) and returns the token shown once. */
+export async function createToken(
+  page: Page,
+  { name, keys, models = "", budget = "10", rpm = "60" }: { name: string; keys: Partial<Record<"openai" | "anthropic" | "gemini", string>>; models?: string; budget?: string; rpm?: string },
+): Promise<string> {
+  await page.getByRole("link", { name: "Tokens", exact: true }).click();
+  const form = page.getByRole("form", { name: "Create a token" });
+  await form.getByLabel("Name").fill(name);
+  const labels = { openai: "OpenAI key", anthropic: "Anthropic key", gemini: "Google Gemini key" } as const;
+  for (const [provider, label] of Object.entries(keys)) await form.getByLabel(labels[provider as keyof typeof labels]).selectOption({ label });
+  await form.getByLabel("Allowed models (optional)").fill(models);
+  await form.getByLabel("Monthly budget (USD)").fill(budget);
+  await form.getByLabel("Requests per minute").fill(rpm);
+  await form.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!;
+  expect(token).toMatch(/^1r_[0-9A-Za-z]{71}$/);
+  return token;
+}
