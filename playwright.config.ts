@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 // @ts-expect-error plain ESM helper shared with scripts/test-e2e.mjs
 import { findChromium } from "./scripts/find-chromium.mjs";
+import { fakeKeys } from "./tests/e2e/helpers/fake-keys";
 
 // The browser tests drive the real OpenNext-built worker in workerd (wrangler dev)
 // with local D1 and Durable Objects, in real Chromium. `npm run test:e2e` builds
@@ -48,7 +49,12 @@ export default defineConfig({
     {
       // Fake OpenAI, Anthropic and Gemini on fixed local ports (tests/fakes).
       command: "node tests/fakes/serve.mjs",
-      env: { FAKE_OPENAI_PORT: String(fakePorts.openai), FAKE_ANTHROPIC_PORT: String(fakePorts.anthropic), FAKE_GEMINI_PORT: String(fakePorts.gemini) },
+      env: {
+        FAKE_OPENAI_PORT: String(fakePorts.openai),
+        FAKE_ANTHROPIC_PORT: String(fakePorts.anthropic),
+        FAKE_GEMINI_PORT: String(fakePorts.gemini),
+        FAKE_GEMINI_KEY: fakeKeys.gemini,
+      },
       url: `${fakeURLs.openai}/__fake/health`,
       timeout: 30_000,
       reuseExistingServer: false,

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { maskKey, providerNames } from "@/lib/vault/provider-keys";
-import { deleteProviderKey, replaceProviderKey, revealProviderKey } from "@/lib/vault/vault-store";
+import { deleteProviderKey, replaceProviderKey, revealProviderKey, testProviderKey } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
 import { describeVaultError } from "./use-vault";
 
@@ -15,6 +15,20 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [testResult, setTestResult] = useState<{ ok: boolean; message: string } | null>(null);
+
+  async function test() {
+    setError(null);
+    setTestResult(null);
+    setBusy(true);
+    try {
+      setTestResult(await testProviderKey({ itemId: item.id }));
+    } catch (e) {
+      setError(describeVaultError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   let shown = "••••••••";
   if (unlocked) {
@@ -58,8 +72,18 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
         <span className="badge">{providerNames[item.provider]}</span>
         <strong className="key-label">{item.label}</strong>
         <code className="key-value" data-testid="key-value">{shown}</code>
+        {item.keyStatus === "rejected" ? (
+          <span className="badge danger" data-testid="key-rejected" title="The provider refused this key the last time it was used">
+            Rejected by {providerNames[item.provider]}
+          </span>
+        ) : null}
         {status ? <span className="hint" role="status">{status}</span> : null}
       </div>
+      {testResult ? (
+        <div className={`alert ${testResult.ok ? "info" : "error"}`} data-testid="key-test-result">
+          {testResult.message}
+        </div>
+      ) : null}
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       {unlocked && mode === "view" ? (
         <div className="key-actions">
@@ -67,6 +91,7 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
             {revealed ? "Hide" : "Reveal"}
           </button>
           <button type="button" className="button secondary" onClick={copy} disabled={busy}>Copy</button>
+          <button type="button" className="button secondary" onClick={test} disabled={busy}>{busy ? "Testing…" : "Test"}</button>
           <button type="button" className="button secondary" onClick={() => setMode("replace")}>Replace</button>
           <button type="button" className="button secondary danger" onClick={() => setMode("confirm-delete")}>Delete</button>
         </div>

@@ -34,6 +34,8 @@ export const createTokenSchema = z
     policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
     tokenHint: z.string().regex(/^[0-9A-Za-z]{4}$/),
     grants: z.array(grantSchema).min(1).max(3),
+    /** A temporary connection made by a vault key's Test button: not listed, gone once revoked. */
+    keyTest: z.boolean().optional(),
   })
   .refine((b) => new Set(b.grants.map((g) => g.provider)).size === b.grants.length, { message: "one key per provider", path: ["grants"] })
   .refine((b) => b.grants.every((g) => b.policy.providers.includes(g.provider)) && b.policy.providers.every((p) => b.grants.some((g) => g.provider === p)), {

@@ -70,6 +70,7 @@ export async function insertTokenConnection({
     created_at: now,
     last_used_at: null,
     revoked_at: null,
+    is_key_test: body.keyTest ? 1 : 0,
   };
   const grants: ConnectionGrantsTable[] = body.grants.map((g) => ({
     connection_id: body.id,
@@ -92,7 +93,13 @@ export async function insertTokenConnection({
 }
 
 export async function listConnections({ db, userId }: { db: Db; userId: string }): Promise<ConnectionSummary[]> {
-  const rows = await db.selectFrom("connections").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute();
+  const rows = await db
+    .selectFrom("connections")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("is_key_test", "=", 0)
+    .orderBy("created_at", "desc")
+    .execute();
   if (rows.length === 0) return [];
   const grants = await db
     .selectFrom("connection_grants")
@@ -121,6 +128,34 @@ export async function revokeConnection({ db, userId, connectionId, now }: { db: 
     return; // already revoked
   }
   await db.deleteFrom("connection_grants").where("connection_id", "=", connectionId).execute();
+  // A key test's temporary connection leaves nothing behind.
+  await db.deleteFrom("connections").where("id", "=", connectionId).where("user_id", "=", userId).where("is_key_test", "=", 1).execute();
+}
+
+/** Records what the provider said about the vault key behind a grant (the key's version must still match). */
+export async function recordKeyCheck({
+  db,
+  userId,
+  itemId,
+  keyVersion,
+  status,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  itemId: string;
+  keyVersion: number;
+  status: "ok" | "rejected";
+  now: number;
+}): Promise<void> {
+  await db
+    .updateTable("vault_items")
+    .set({ key_status: status, key_checked_at: now })
+    .where("id", "=", itemId)
+    .where("user_id", "=", userId)
+    .where("key_version", "=", keyVersion)
+    .where("key_status", "is not", status)
+    .execute();
 }
 
 export interface GatewayConnection {

@@ -72,6 +72,8 @@ export interface VaultItemsTable {
   version: number;
   created_at: number;
   updated_at: number;
+  key_status: "ok" | "rejected" | null;
+  key_checked_at: number | null;
 }
 
 export interface ConnectionsTable {
@@ -92,6 +94,7 @@ export interface ConnectionsTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  is_key_test: number;
 }
 
 export interface ConnectionGrantsTable {

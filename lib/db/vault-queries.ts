@@ -33,6 +33,8 @@ function toItem(row: VaultItemsTable): VaultItemRecord {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    keyStatus: row.key_status ?? null,
+    keyCheckedAt: row.key_checked_at ?? null,
   };
 }
 
@@ -127,6 +129,8 @@ export async function addVaultItem({
     version: 1,
     created_at: now,
     updated_at: now,
+    key_status: null,
+    key_checked_at: null,
   };
   const inserted = await db.insertInto("vault_items").values(row).onConflict((oc) => oc.column("id").doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
@@ -163,7 +167,7 @@ export async function updateVaultItem({
     .updateTable("vault_items")
     .set({
       ...(change.label !== undefined ? { label: change.label } : {}),
-      ...(change.sealedKey !== undefined ? { sealed_key: change.sealedKey, key_version: change.keyVersion } : {}),
+      ...(change.sealedKey !== undefined ? { sealed_key: change.sealedKey, key_version: change.keyVersion, key_status: null, key_checked_at: null } : {}),
       version: change.expectedVersion + 1,
       updated_at: now,
     })

@@ -9,7 +9,7 @@ import { decodeUtf8, encodeHex } from "../crypto/encoding";
 import { openEnvelope } from "../crypto/envelope";
 import { randomBytes } from "../crypto/random";
 import type { Db } from "../db/client";
-import { loadGatewayConnection } from "../db/connection-queries";
+import { loadGatewayConnection, recordKeyCheck } from "../db/connection-queries";
 import { readJson } from "../http/read-json";
 import { getProviderAdapter } from "../providers/adapters";
 import { resolveModel } from "../providers/routing";
@@ -100,7 +100,11 @@ export async function handleChatCompletion({ request, deps }: { request: Request
       upstream = getProviderAdapter(provider).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[provider] });
       stream = chat.stream === true;
       includeUsage = chat.stream_options?.include_usage === true;
-      return await forward({ request, deps, upstream, provider, clientModel, stream, includeUsage, requestId, secrets: [apiKey], record });
+      // What the provider says about the key is shown in the vault (never the key itself).
+      const userId = connection.userId;
+      const onKeyVerdict = (status: "ok" | "rejected") =>
+        deps.waitUntil(recordKeyCheck({ db: deps.db, userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status, now: Date.now() }).catch(() => {}));
+      return await forward({ request, deps, upstream, provider, clientModel, stream, includeUsage, requestId, secrets: [apiKey], record, onKeyVerdict });
     } finally {
       wipeBytes(ck);
     }
@@ -122,6 +126,7 @@ async function forward({
   requestId,
   secrets,
   record,
+  onKeyVerdict,
 }: {
   request: Request;
   deps: GatewayDeps;
@@ -133,6 +138,7 @@ async function forward({
   requestId: string;
   secrets: string[];
   record: (status: number, errorCode: string | null, usage: Usage | null, streamed: boolean) => void;
+  onKeyVerdict: (status: "ok" | "rejected") => void;
 }): Promise<Response> {
   const adapter = getProviderAdapter(provider);
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.upstreamTimeoutMs)]);
@@ -151,8 +157,10 @@ async function forward({
       headers: { ...headers, "content-type": "application/json", ...(response.headers.get("retry-after") ? { "retry-after": response.headers.get("retry-after")! } : {}) },
     });
     record(error.status, error.code, null, stream);
+    if (error.code === "provider_key_invalid") onKeyVerdict("rejected");
     return out;
   }
+  onKeyVerdict("ok");
   const id = `chatcmpl-${requestId.slice(4)}`;
   const created = Math.floor(Date.now() / 1000);
   if (!stream) {

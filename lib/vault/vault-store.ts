@@ -6,7 +6,8 @@ import { isCryptoError } from "../crypto/errors";
 import { needsParamUpgrade } from "../crypto/kdf";
 import { openLockChannel, readAutoLockMinutes, watchIdle, writeAutoLockMinutes } from "./auto-lock";
 import { deriveInWorker } from "./derive-in-worker";
-import { checkProviderKey } from "./provider-keys";
+import { checkProviderKey, providerNames } from "./provider-keys";
+import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
 import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
 import { vaultApi } from "./vault-api";
@@ -236,4 +237,45 @@ export async function createScopedToken({
     policy: { v: 1, providers: items.map((i) => i.provider), ...policy },
   });
   return { token, connection: await save(body) };
+}
+
+/** The cheapest current chat model of each provider, for a key's Test button. */
+export const KEY_TEST_MODELS: Record<ProviderId, string> = {
+  openai: "gpt-4o-mini",
+  anthropic: "claude-haiku-4-5",
+  gemini: "gemini-2.5-flash-lite",
+};
+
+/**
+ * Tests a key through the real gateway path: a temporary token for this key alone (one
+ * model, 5 requests a minute, one cent, five minutes) makes one tiny call and is revoked.
+ * The key never leaves the browser unsealed; the provider's verdict is kept on the item.
+ */
+export async function testProviderKey({ itemId }: { itemId: string }): Promise<{ ok: boolean; message: string }> {
+  const item = snapshot.items.find((i) => i.id === itemId);
+  if (!item) throw new VaultUserError("That key is no longer in your vault.");
+  const model = KEY_TEST_MODELS[item.provider];
+  const { token, connection } = await createScopedToken({
+    name: `Key test: ${item.label}`.slice(0, 80),
+    itemIds: [itemId],
+    policy: { models: [model], budgetUsd: 0.01, rpm: 5, expiresAt: Math.floor(Date.now() / 1000) + 300 },
+    save: (body) => connectionsApi.create({ ...(body as object), keyTest: true }),
+  });
+  try {
+    const response = await fetch("/v1/chat/completions", {
+      method: "POST",
+      credentials: "omit",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ model, max_tokens: 16, messages: [{ role: "user", content: "Reply with the word OK." }] }),
+    });
+    const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: string | null } }[]; error?: { message?: string } } | null;
+    if (response.ok) {
+      const answer = body?.choices?.[0]?.message?.content ?? "";
+      return { ok: true, message: `${providerNames[item.provider]} answered (${model}): “${answer.slice(0, 120)}”` };
+    }
+    return { ok: false, message: body?.error?.message ?? `The test call failed (${response.status}).` };
+  } finally {
+    await connectionsApi.revoke(connection.id).catch(() => {});
+    await loadVault();
+  }
 }

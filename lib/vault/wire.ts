@@ -68,6 +68,9 @@ export interface VaultItemRecord {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /** What the provider last said about this key when the gateway used it. */
+  keyStatus: "ok" | "rejected" | null;
+  keyCheckedAt: number | null;
 }
 
 export interface VaultState {

@@ -1,10 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export const fakeKeys = {
-  openai: `sk-proj-${"Op3nAiT3st".repeat(4)}XYZW`,
-  anthropic: `sk-ant-api03-${"Anthr0picT3st".repeat(5)}-ABCD`,
-  gemini: `AIza${"G3miniT3stK3y".repeat(3)}abcdefgh`.slice(0, 39),
-} as const;
+export { fakeKeys } from "./fake-keys";
 
 export async function createVault(page: Page, password: string): Promise<void> {
   await page.goto("/dashboard/vault");
