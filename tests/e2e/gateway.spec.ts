@@ -130,6 +130,26 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect((await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] })).status).toBe(200);
   });
 
+  test("another person's token never reaches these keys, and a forged secret on this connection id fails", async ({ browser, baseURL }) => {
+    const other = await browser.newPage({ baseURL });
+    await signInWithCode(other, browser, uniqueEmail("other"), baseURL!);
+    await createVault(other, "cobalt orchard 29 vapor tundra");
+    await addKey(other, "gemini", "Their Gemini", fakeKeys.gemini);
+    const theirs = await createToken(other, { name: "Their bot", keys: { gemini: "Their Gemini" } });
+    await resetFakes();
+    // Their token has no OpenAI key: our OpenAI key is out of its reach.
+    const refused = await chat(baseURL!, theirs, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
+    expect(refused.status).toBe(403);
+    expect(await fakeReceived("openai")).toEqual([]);
+    // Our connection id with their (valid-looking) secret: the checksum is recomputed, the verifier fails.
+    const { formatRelayToken, parseRelayToken } = await import("../../lib/crypto/relay-token");
+    const forged = formatRelayToken({ connectionId: parseRelayToken(token).connectionId, secret: parseRelayToken(theirs).secret });
+    const forgedResponse = await chat(baseURL!, forged, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
+    expect(forgedResponse.status).toBe(401);
+    expect(await fakeReceived("openai")).toEqual([]);
+    await other.close();
+  });
+
   test("revoking in the dashboard refuses the very next call", async ({ baseURL }) => {
     await page.getByRole("link", { name: "Tokens", exact: true }).click();
     const row = page.getByTestId("token-row").filter({ hasText: "Test bot" });
