@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { RecentRequests } from "@/components/usage/recent-requests";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -7,9 +7,8 @@ export default function UsagePage() {
   return (
     <>
       <h1>Usage</h1>
-      <EmptyState title="No requests yet">
-        <p>Every request through the gateway will be listed here by app, provider and model, with tokens, cost and latency, in real time. Prompts and completions are never stored.</p>
-      </EmptyState>
+      <p>Every request through your tokens: provider, model, tokens, cost and latency. Prompts and completions are never stored.</p>
+      <RecentRequests />
     </>
   );
 }
