@@ -79,6 +79,11 @@ export async function handleChatCompletion({ request, deps }: { request: Request
       const parsed = parseChatRequest(raw);
       if (!parsed.ok) throw new GatewayRequestError({ param: parsed.param, message: parsed.message, code: parsed.code });
       const chat = parsed.request;
+      // Priority processing is billed at other rates than the pricing table knows: refuse it
+      // rather than under-count (flex is cheaper, so counting it at standard rates over-counts).
+      if (chat.service_tier === "priority" || chat.service_tier === "scale") {
+        throw new GatewayRequestError({ param: "service_tier", code: "unsupported_value", message: `service_tier "${chat.service_tier}" is not supported by 1Relay yet: its price is not in the pricing table. Use "auto", "default" or "flex".` });
+      }
       clientModel = chat.model;
       const resolved = resolveModel(chat.model);
       if (!resolved) {
@@ -150,6 +155,11 @@ async function forward({
     throw new GatewayError({ status: timedOut ? 504 : 499, type: "server_error", code: timedOut ? "upstream_timeout" : "client_closed", message: timedOut ? `${provider} did not answer in time.` : "The client closed the request." });
   }
   const headers = { "x-1relay-request-id": requestId, "cache-control": "no-store" };
+  if (response.status >= 300 && response.status < 400) {
+    // Upstream fetches never follow redirects (a provider URL comes from configuration only).
+    await response.body?.cancel();
+    throw new GatewayError({ status: 502, type: "server_error", code: "upstream_redirect", message: `${provider} answered with a redirect, which 1Relay does not follow.` });
+  }
   if (!response.ok) {
     const error = adapter.parseError({ status: response.status, bodyText: await response.text().catch(() => ""), secrets });
     const out = new Response(JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } }), {

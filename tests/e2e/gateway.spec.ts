@@ -94,6 +94,36 @@ test.describe.serial("the gateway with a scoped token", () => {
     await expect.poll(async () => (await fakeReceived("openai"))[0]?.outcome, { timeout: 10_000 }).toBe("client-closed");
   });
 
+  test("the person sees the requests on the Usage page, without a reload", async ({ baseURL }) => {
+    await page.getByRole("link", { name: "Usage", exact: true }).click();
+    await expect(page.getByTestId("usage-row").first()).toBeVisible();
+    const before = await page.getByTestId("usage-row").count();
+    const response = await chat(baseURL!, token, { model: "claude-haiku-4-5", messages: [{ role: "user", content: "count me please" }] });
+    expect(response.status).toBe(200);
+    await expect(page.getByTestId("usage-row")).toHaveCount(before + 1, { timeout: 15_000 });
+    const newest = page.getByTestId("usage-row").first();
+    await expect(newest).toContainText("Test bot");
+    await expect(newest).toContainText("anthropic");
+    await expect(newest).toContainText("claude-haiku-4-5");
+    await expect(newest).toContainText("200");
+    await expect(page.locator("main")).not.toContainText("count me please");
+  });
+
+  test("upstream failures reach the client cleanly: 5xx mapped, a dropped stream ends with an error event", async ({ baseURL }) => {
+    const failed = await chat(baseURL!, token, { model: "gpt-4o-fake-500", messages: [{ role: "user", content: "x" }] });
+    expect(failed.status).toBe(502);
+    const body = (await failed.json()) as { error: { message: string; type: string } };
+    expect(body.error.message).toMatch(/OpenAI/);
+    const dropped = await chat(baseURL!, token, { model: "gpt-4o-fake-drop-2", stream: true, messages: [{ role: "user", content: "one two three four five six" }] });
+    expect(dropped.status).toBe(200);
+    const frames = (await dropped.text()).split("\n\n").filter(Boolean);
+    expect(frames.at(-1)).toMatch(/^data: \{"error":\{/);
+    expect(frames).not.toContain("data: [DONE]");
+    const priority = await chat(baseURL!, token, { model: "gpt-4o-mini", service_tier: "priority", messages: [{ role: "user", content: "x" }] });
+    expect(priority.status).toBe(400);
+    expect(((await priority.json()) as { error: { param: string } }).error.param).toBe("service_tier");
+  });
+
   test("GET /v1/models lists what the token may use", async ({ baseURL }) => {
     const response = await fetch(`${baseURL}/v1/models`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
@@ -111,6 +141,9 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(((await bad.json()) as { error: unknown }).error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
     const scope = await chat(baseURL!, token, { model: "gemini-2.5-flash", messages: [{ role: "user", content: "x" }] });
     expect(scope.status).toBe(403);
+    const huge = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x".repeat(9 * 1024 * 1024) }] });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
     const unknownField = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }], api_base: "http://evil.example" });
     expect(unknownField.status).toBe(400);
     expect(((await unknownField.json()) as { error: { param: string } }).error.param).toBe("api_base");
