@@ -11,7 +11,7 @@ export function useVault(): VaultSnapshot {
 
 /** A message for the person from anything a vault action threw. */
 export function describeVaultError(error: unknown): string {
-  if (error instanceof Error && (error.name === "VaultUserError" || error.name === "VaultApiError")) return error.message;
+  if (error instanceof Error && (error.name === "VaultUserError" || error.name === "ApiError")) return error.message;
   if (error instanceof RangeError) return "This vault's key-stretching settings are outside the safe range, so it was not opened.";
   return "Something went wrong. Please try again.";
 }
