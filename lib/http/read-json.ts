@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { concatBytes } from "../crypto/bytes";
 import { AppError } from "../errors/app-error";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 64 * 1024;
@@ -64,11 +65,5 @@ async function readLimited(request: Request, limitBytes: number): Promise<Uint8A
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
