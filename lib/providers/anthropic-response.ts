@@ -2,6 +2,7 @@ import { countTokens } from "./openai-usage";
 import type { ChatCompletion, ChatCompletionToolCall, FinishReason, Usage } from "./types";
 import { toOpenAIUsage } from "./openai-usage";
 import { UpstreamProtocolError } from "./upstream-protocol-error";
+import { buildAssistantMessage } from "./assistant-message";
 
 // Messages API response → chat.completion (https://docs.claude.com/en/api/messages).
 
@@ -63,13 +64,7 @@ export function anthropicToCompletion({ body, model, id, created }: { body: unkn
     choices: [
       {
         index: 0,
-        message: {
-          role: "assistant",
-          content: text === "" && toolCalls.length > 0 ? null : text,
-          refusal: null,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-          annotations: [],
-        },
+        message: buildAssistantMessage({ text, toolCalls }),
         logprobs: null,
         finish_reason: mapAnthropicStopReason(message.stop_reason),
       },

@@ -2,6 +2,7 @@ import { countTokens, toOpenAIUsage } from "./openai-usage";
 import { createToolCallId } from "./tool-call-id";
 import type { ChatCompletion, ChatCompletionChoice, ChatCompletionToolCall, FinishReason, Usage } from "./types";
 import { UpstreamProtocolError } from "./upstream-protocol-error";
+import { buildAssistantMessage } from "./assistant-message";
 
 // GenerateContentResponse → chat.completion (https://ai.google.dev/api/generate-content#v1beta.GenerateContentResponse).
 
@@ -74,13 +75,7 @@ export function geminiToCompletion({ body, model, id, created }: { body: unknown
     const { text, toolCalls } = readCandidateParts(candidate);
     return {
       index: typeof candidate.index === "number" ? candidate.index : position,
-      message: {
-        role: "assistant",
-        content: text === "" && toolCalls.length > 0 ? null : text,
-        refusal: null,
-        ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-        annotations: [],
-      },
+      message: buildAssistantMessage({ text, toolCalls }),
       logprobs: null,
       finish_reason: mapGeminiFinishReason({ reason: candidate.finishReason, hasToolCalls: toolCalls.length > 0 }),
     };
