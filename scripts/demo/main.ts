@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   });
   await call("/api/connections", { method: "POST", json: body });
   vaultKey.fill(0);
-  console.error(`Demo account ${email}; its vault's master password (to look at it in the dashboard): ${password}`);
+  // The demo vault's random master password is not kept anywhere: the account exists to hold the token.
   console.log(JSON.stringify({ baseUrl: `${base}/v1`, token, email }));
 }
 
