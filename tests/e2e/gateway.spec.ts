@@ -79,6 +79,25 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(received!.headers.authorization).toBeUndefined();
   });
 
+  test("a stream is passed on event by event, not buffered", async ({ baseURL }) => {
+    // The fake sends one event every 400 ms: the first chunk must reach us long before the last.
+    const response = await chat(baseURL!, token, { model: "gpt-4o-fake-slow-400", stream: true, messages: [{ role: "user", content: "one two three four five six seven eight" }] });
+    const reader = response.body!.getReader();
+    const started = Date.now();
+    const first = await reader.read();
+    const firstAt = Date.now() - started;
+    expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{/);
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    const endAt = Date.now() - started;
+    expect(text.trim().endsWith("data: [DONE]")).toBe(true);
+    expect(endAt - firstAt).toBeGreaterThan(2_000);
+  });
+
   test("a client that disconnects mid-stream aborts the upstream request", async ({ baseURL }) => {
     await resetFakes();
     const controller = new AbortController();
