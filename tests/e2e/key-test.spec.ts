@@ -26,9 +26,9 @@ test("a key's Test button calls the provider through the gateway, and a rejected
   expect(received.map((r) => r.headers["x-goog-api-key"])).toEqual([fakeKeys.gemini, wrongGemini]);
   // The temporary connections are gone: nothing new in the token list.
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard\/tokens$/);
   await expect(page.getByText("No tokens yet.")).toBeVisible();
   // The flag survives a reload (it is stored with the key's metadata).
-  await page.getByRole("link", { name: "Vault", exact: true }).click();
-  await page.reload();
+  await page.goto("/dashboard/vault");
   await expect(page.getByTestId("vault-item").filter({ hasText: "Stale Gemini" }).getByTestId("key-rejected")).toBeVisible();
 });

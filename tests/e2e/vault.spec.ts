@@ -48,12 +48,14 @@ test.describe.serial("the zero-knowledge vault", () => {
     await expect(openaiRow.getByTestId("key-value")).toHaveText("••••••••");
     await unlockVault(page, firstPassword);
     await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await expect(page).toHaveURL(/\/dashboard\/settings$/);
     await page.getByLabel("Current master password").fill(firstPassword);
     await page.getByLabel("New master password", { exact: true }).fill(secondPassword);
     await page.getByLabel("New master password again").fill(secondPassword);
     await page.getByRole("button", { name: "Change master password" }).click();
     await expect(page.getByRole("status")).toHaveText("Master password changed.", { timeout: 30_000 });
     await page.getByRole("link", { name: "Vault", exact: true }).click();
+    await expect(page).toHaveURL(/\/dashboard\/vault$/);
     await page.getByRole("button", { name: "Lock vault" }).first().click();
     await page.getByLabel("Master password", { exact: true }).fill(firstPassword);
     await page.getByRole("button", { name: "Unlock" }).click();
@@ -103,8 +105,10 @@ test.describe.serial("the zero-knowledge vault", () => {
     await page.clock.install();
     await page.reload();
     await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await expect(page).toHaveURL(/\/dashboard\/settings$/);
     await page.getByLabel("Lock the vault after").selectOption("1");
     await page.getByRole("link", { name: "Vault", exact: true }).click();
+    await expect(page).toHaveURL(/\/dashboard\/vault$/);
     await unlockVault(page, secondPassword);
     await expect(page.getByText("Locks after 1 minutes idle.")).toBeVisible();
     await page.clock.fastForward(61_000);

@@ -6,6 +6,7 @@ export async function createToken(
   { name, keys, models = "", budget = "10", rpm = "60" }: { name: string; keys: Partial<Record<"openai" | "anthropic" | "gemini", string>>; models?: string; budget?: string; rpm?: string },
 ): Promise<string> {
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard\/tokens$/);
   const form = page.getByRole("form", { name: "Create a token" });
   await form.getByLabel("Name").fill(name);
   const labels = { openai: "OpenAI key", anthropic: "Anthropic key", gemini: "Google Gemini key" } as const;
