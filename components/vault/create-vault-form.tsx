@@ -4,7 +4,7 @@ import { prepareKdfWorker } from "@/lib/vault/derive-in-worker";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { PasswordVerdict } from "@/lib/vault/password-strength";
 import { createVault } from "@/lib/vault/vault-store";
-import { PasswordStrength } from "./password-strength";
+import { PasswordStrength } from "./password-strength-lazy";
 import { ProgressBar } from "./progress-bar";
 import { describeVaultError } from "./use-vault";
 
