@@ -5,11 +5,10 @@ import { parseChatRequest } from "../chat-api/chat-request";
 import { GatewayRequestError } from "../chat-api/gateway-request-error";
 import { buildGrantAad } from "../crypto/aad";
 import { wipeBytes } from "../crypto/bytes";
-import { decodeUtf8, encodeHex } from "../crypto/encoding";
+import { decodeUtf8 } from "../crypto/encoding";
 import { openEnvelope } from "../crypto/envelope";
-import { randomBytes } from "../crypto/random";
 import type { Db } from "../db/client";
-import { loadGatewayConnection, recordKeyCheck } from "../db/connection-queries";
+import { recordKeyCheck } from "../db/connection-queries";
 import { readJson } from "../http/read-json";
 import { getProviderAdapter } from "../providers/adapters";
 import { resolveModel } from "../providers/routing";
@@ -17,7 +16,7 @@ import { createSseParser } from "../providers/sse";
 import type { ProviderId, Usage } from "../providers/types";
 import type { ServerSecret } from "../connections/server-wrap";
 import { GatewayError, gatewayErrorResponse } from "./gateway-error";
-import { bearerToken, openConnection, type OpenedConnection } from "./open-connection";
+import { newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
 import { writeUsageRecord } from "./usage-record";
 
 /** Request bodies above this are refused with 413 (images travel inline as data: URLs). */
@@ -35,7 +34,7 @@ export interface GatewayDeps {
 
 export async function handleChatCompletion({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
   const started = Date.now();
-  const requestId = `req_${encodeHex(randomBytes(12))}`;
+  const requestId = newRequestId();
   let connection: OpenedConnection | null = null;
   let provider: ProviderId | null = null;
   let model = "";
@@ -63,12 +62,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
   };
 
   try {
-    connection = await openConnection({
-      token: bearerToken(request.headers.get("authorization")),
-      load: (connectionId) => loadGatewayConnection({ db: deps.db, connectionId }),
-      sk: deps.sk,
-      nowSeconds: Math.floor(Date.now() / 1000),
-    });
+    connection = await openRequestConnection({ request, db: deps.db, sk: deps.sk });
     const { ck, policy, grants, connectionId } = connection;
     let upstream;
     let stream = false;

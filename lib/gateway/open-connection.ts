@@ -14,7 +14,10 @@ import { verifyPolicy, type Policy } from "../crypto/policy";
 import { parseRelayToken } from "../crypto/relay-token";
 import { unwrapForServer, type ServerSecret } from "../connections/server-wrap";
 import type { ConnectionPolicy } from "../connections/wire";
-import type { GatewayConnection } from "../db/connection-queries";
+import type { Db } from "../db/client";
+import { loadGatewayConnection, type GatewayConnection } from "../db/connection-queries";
+import { encodeHex } from "../crypto/encoding";
+import { randomBytes } from "../crypto/random";
 import { GatewayError, invalidToken } from "./gateway-error";
 
 export interface OpenedConnection {
@@ -84,4 +87,19 @@ export async function openConnection({
   } finally {
     wipeBytes(parts.secret, parts.connectionId, tk);
   }
+}
+
+/** A fresh id for one gateway request, sent back as x-1relay-request-id. */
+export function newRequestId(): string {
+  return `req_${encodeHex(randomBytes(12))}`;
+}
+
+/** openConnection for an incoming gateway request: its bearer token, the connection from D1, now. */
+export function openRequestConnection({ request, db, sk }: { request: Request; db: Db; sk: ServerSecret }): Promise<OpenedConnection> {
+  return openConnection({
+    token: bearerToken(request.headers.get("authorization")),
+    load: (connectionId) => loadGatewayConnection({ db, connectionId }),
+    sk,
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
 }
