@@ -53,6 +53,12 @@ export function getVaultSnapshot(): VaultSnapshot {
   return snapshot;
 }
 
+/** The channel to the other tabs, opened once: a lock from any of them locks this one. */
+function listenForLocks(): ReturnType<typeof openLockChannel> {
+  channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+  return channel;
+}
+
 function requireKey(): { key: Uint8Array; userId: string } {
   if (!vaultKey || !snapshot.userId) throw new VaultUserError("Unlock your vault first.");
   return { key: vaultKey, userId: snapshot.userId };
@@ -63,13 +69,13 @@ function startUnlockedSession(key: Uint8Array): void {
   const minutes = readAutoLockMinutes();
   stopIdle?.();
   stopIdle = watchIdle({ minutes, onIdle: () => lockVault() });
-  channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+  listenForLocks();
   set({ status: "unlocked", autoLockMinutes: minutes, error: null });
 }
 
 /** Loads the vault's public state (envelopes and metadata) from the server. */
 export async function loadVault(): Promise<void> {
-  channel ??= openLockChannel(() => lockVault({ broadcast: false }));
+  listenForLocks();
   try {
     const state = await vaultApi.load();
     set({
@@ -128,8 +134,7 @@ export function lockVault({ broadcast = true }: { broadcast?: boolean } = {}): v
   stopIdle = null;
   if (broadcast) {
     // Even a tab that never opened the vault (say, on another dashboard page) tells the others.
-    channel ??= openLockChannel(() => lockVault({ broadcast: false }));
-    channel.announce();
+    listenForLocks().announce();
   }
   if (snapshot.status === "unlocked") set({ status: "locked" });
 }
