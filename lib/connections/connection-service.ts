@@ -1,24 +1,63 @@
 import "server-only";
+import { accountObject } from "../account/account-object";
 import { createDb } from "../db/client";
+import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
 import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
 import { getServerEnv } from "../env/server-env";
 import { wrapForServer } from "./server-wrap";
-import type { ConnectionSummary, CreateTokenBody } from "./wire";
+import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
 
 // Server side of connections, always for the signed-in user's id: adds the SK layer
-// around the TK-wrapped CK before storing (the server never sees K or CK).
+// around the TK-wrapped CK before storing (the server never sees K or CK). Status changes go
+// to the account's Durable Object first (the gateway asks it before every upstream call, so
+// the very next request sees them), then to D1.
+
+const db = () => createDb(getServerEnv().DB);
 
 export async function createTokenFor({ userId, body }: { userId: string; body: CreateTokenBody }): Promise<ConnectionSummary> {
   const env = getServerEnv();
   const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
-  return insertTokenConnection({ db: createDb(env.DB), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  return insertTokenConnection({ db: db(), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
 }
 
-export function listConnectionsFor({ userId }: { userId: string }): Promise<ConnectionSummary[]> {
-  return listConnections({ db: createDb(getServerEnv().DB), userId });
+/** The person's connections with this month's spend from the account's Durable Object. */
+export async function listConnectionsFor({ userId }: { userId: string }): Promise<{ connections: ConnectionSummary[]; month: string; resetsAt: number; accountCapMicroUsd: number | null; accountSpentMicroUsd: number }> {
+  const [connections, summary] = await Promise.all([listConnections({ db: db(), userId }), accountObject(userId).spendSummary({ accountId: userId })]);
+  return {
+    connections: connections.map((c) => {
+      const s = summary.connections[c.id];
+      return { ...c, spend: { spentMicroUsd: s?.spentMicroUsd ?? 0, reservedMicroUsd: s?.reservedMicroUsd ?? 0, requests: s?.requests ?? 0 } };
+    }),
+    month: summary.month,
+    resetsAt: summary.resetsAt,
+    accountCapMicroUsd: summary.accountCapMicroUsd,
+    accountSpentMicroUsd: summary.account.spentMicroUsd,
+  };
 }
 
-export function revokeConnectionFor({ userId, connectionId }: { userId: string; connectionId: string }): Promise<void> {
-  return revokeConnection({ db: createDb(getServerEnv().DB), userId, connectionId, now: Date.now() });
+export async function revokeConnectionFor({ userId, connectionId }: { userId: string; connectionId: string }): Promise<void> {
+  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: "revoked" });
+  await revokeConnection({ db: db(), userId, connectionId, now: Date.now() });
+}
+
+export async function setPausedFor({ userId, connectionId, paused }: { userId: string; connectionId: string; paused: boolean }): Promise<void> {
+  await setConnectionPaused({ db: db(), userId, connectionId, paused });
+  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: paused ? "paused" : "active" });
+}
+
+export function updatePolicyFor({ userId, connectionId, body }: { userId: string; connectionId: string; body: UpdatePolicyBody }): Promise<number> {
+  return updateConnectionPolicy({ db: db(), userId, connectionId, body });
+}
+
+/** Revoke everything: every connection of the account, at once. */
+export async function revokeAllFor({ userId }: { userId: string }): Promise<number> {
+  const ids = await listLiveConnectionIds({ db: db(), userId });
+  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: ids, status: "revoked" });
+  await revokeAllConnections({ db: db(), userId, connectionIds: ids, now: Date.now() });
+  return ids.length;
+}
+
+export async function setAccountCapFor({ userId, capMicroUsd }: { userId: string; capMicroUsd: number | null }): Promise<void> {
+  await accountObject(userId).setAccountCap({ accountId: userId, capMicroUsd });
 }

@@ -1,8 +1,24 @@
 import { callJson } from "../http/client-json";
-import type { ConnectionSummary } from "./wire";
+import type { ConnectionSummary, UpdatePolicyBody } from "./wire";
+
+export interface ConnectionsList {
+  connections: ConnectionSummary[];
+  month: string;
+  resetsAt: number;
+  accountCapMicroUsd: number | null;
+  accountSpentMicroUsd: number;
+}
+
+const action = (id: string, name: string, body?: unknown) => callJson<unknown>(`/api/connections/${encodeURIComponent(id)}/${name}`, { method: "POST", body });
 
 export const connectionsApi = {
-  list: async () => (await callJson<{ connections: ConnectionSummary[] }>("/api/connections")).connections,
+  listAll: () => callJson<ConnectionsList>("/api/connections"),
+  list: async () => (await callJson<ConnectionsList>("/api/connections")).connections,
   create: (body: unknown) => callJson<ConnectionSummary>("/api/connections", { method: "POST", body }),
-  revoke: (id: string) => callJson<void>(`/api/connections/${encodeURIComponent(id)}/revoke`, { method: "POST" }),
+  revoke: (id: string) => action(id, "revoke"),
+  pause: (id: string) => action(id, "pause"),
+  resume: (id: string) => action(id, "resume"),
+  updatePolicy: (id: string, body: UpdatePolicyBody) => action(id, "policy", body),
+  revokeAll: () => callJson<{ revoked: number }>("/api/connections", { method: "DELETE" }),
+  setAccountCap: (monthlyCapUsd: number | null) => callJson<unknown>("/api/account", { method: "PUT", body: { monthlyCapUsd } }),
 };

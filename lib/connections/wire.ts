@@ -55,4 +55,21 @@ export interface ConnectionSummary {
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
+  /** CK under the vault key, for the owner's browser to re-sign the policy (null once revoked). */
+  ckVault: string | null;
+  version: number;
+  /** The app's client id, for app connections. */
+  clientId: string | null;
+  /** This month's spend from the account's Durable Object (added by the list endpoint). */
+  spend?: { spentMicroUsd: number; reservedMicroUsd: number; requests: number };
 }
+
+/** A new policy for an existing connection, signed in the browser with the connection's PK. */
+export const updatePolicySchema = z.strictObject({
+  policy: policySchema,
+  policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  version: z.number().int().min(1),
+});
+export type UpdatePolicyBody = z.infer<typeof updatePolicySchema>;
+
+export const connectionActionSchema = z.enum(["revoke", "pause", "resume", "policy"]);

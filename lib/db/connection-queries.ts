@@ -21,6 +21,9 @@ function toSummary(row: ConnectionsTable, providers: string[]): ConnectionSummar
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    ckVault: row.ck_vault,
+    version: row.version,
+    clientId: row.client_id,
   };
 }
 

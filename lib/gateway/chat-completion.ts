@@ -1,6 +1,8 @@
-// POST /v1/chat/completions: auth → scope → decrypt the granted key → forward → translate
-// (streaming or not) → meter. Budgets and rate limits arrive with the limits issue.
+// POST /v1/chat/completions, in the security model's order: token → connection → policy →
+// model and provider scope → rate limit and budget reservation (the account's Durable Object)
+// → open the grant → call the provider → wipe → stream → settle usage (the object again).
 import { z } from "zod";
+import type { BeginInput, BeginResult, FinishInput, FinishResult } from "../account/ledger-types";
 import { parseChatRequest } from "../chat-api/chat-request";
 import { GatewayRequestError } from "../chat-api/gateway-request-error";
 import { buildGrantAad } from "../crypto/aad";
@@ -8,26 +10,40 @@ import { wipeBytes } from "../crypto/bytes";
 import { decodeUtf8 } from "../crypto/encoding";
 import { openEnvelope } from "../crypto/envelope";
 import type { Db } from "../db/client";
-import { recordKeyCheck } from "../db/connection-queries";
 import { readJson } from "../http/read-json";
+import { usdToMicroUsd } from "../limits/admission";
+import { computeCostMicroUsd, findPrice, worstCaseCostMicroUsd } from "../limits/pricing";
+import { boundRequest } from "../limits/request-bounds";
+import { usageToCharge, type RequestOutcome } from "../limits/settlement";
 import { getProviderAdapter } from "../providers/adapters";
 import { resolveModel } from "../providers/routing";
-import { createSseParser } from "../providers/sse";
-import type { ProviderId, Usage } from "../providers/types";
+import type { ProviderId } from "../providers/types";
 import type { ServerSecret } from "../connections/server-wrap";
+import { forwardToProvider, type Settle } from "./forward";
 import { GatewayError, gatewayErrorResponse } from "./gateway-error";
+import { costHeaders, limitRefusal } from "./limit-headers";
 import { newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
-import { writeUsageRecord } from "./usage-record";
 
 /** Request bodies above this are refused with 413 (images travel inline as data: URLs). */
 export const GATEWAY_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/** A reservation outlives the longest upstream call by this much before the alarm settles it. */
+const LEASE_MARGIN_MS = 60_000;
+
+/** The account's limits (its Durable Object in production). */
+export interface AccountLimits {
+  begin(input: BeginInput): Promise<BeginResult>;
+  finish(input: FinishInput): Promise<FinishResult>;
+}
 
 export interface GatewayDeps {
   db: Db;
   sk: ServerSecret;
   baseUrls: Record<ProviderId, string>;
   upstreamTimeoutMs: number;
-  priceUsage: (input: { provider: ProviderId; model: string; usage: Usage | null }) => number;
+  limits: (accountId: string) => AccountLimits;
+  /** What the provider said about a vault key (never the key): shown in the vault. */
+  recordKeyVerdict: (input: { userId: string; itemId: string; keyVersion: number; status: "ok" | "rejected" }) => Promise<void>;
   waitUntil: (promise: Promise<unknown>) => void;
   fetchUpstream?: typeof fetch;
 }
@@ -38,47 +54,61 @@ export async function handleChatCompletion({ request, deps }: { request: Request
   let connection: OpenedConnection | null = null;
   let provider: ProviderId | null = null;
   let model = "";
-  const record = (status: number, errorCode: string | null, usage: Usage | null, streamed: boolean) => {
-    if (!connection) return;
-    const c = connection;
-    deps.waitUntil(
-      writeUsageRecord({
-        db: deps.db,
-        record: {
-          userId: c.userId,
-          connectionId: c.connectionId,
+  let stream = false;
+  let budgetMicroUsd: number | null = null;
+  let reservationId: string | null = null;
+  let bounds: ReturnType<typeof boundRequest> = null;
+  let settled = false;
+
+  // Settles the request once: its usage record and, if it held a reservation, the real cost.
+  const settle: Settle = async ({ status, errorCode, outcome }) => {
+    if (settled || !connection) return { costMicroUsd: 0, budgetRemainingMicroUsd: undefined };
+    settled = true;
+    const price = provider ? findPrice({ provider, model }) : null;
+    const usage = bounds ? usageToCharge({ outcome, bounds }) : fallbackUsage(outcome);
+    const costMicroUsd = usage && price ? computeCostMicroUsd({ price, usage }) : 0;
+    try {
+      const result = await deps.limits(connection.userId).finish({
+        accountId: connection.userId,
+        reservationId,
+        budgetMicroUsd,
+        entry: {
+          connectionId: connection.connectionId,
           provider: provider ?? "unknown",
           model: model || "unknown",
           status,
           errorCode,
-          usage,
-          costMicroUsd: provider ? deps.priceUsage({ provider, model, usage }) : 0,
+          inputTokens: usage?.inputTokens ?? 0,
+          outputTokens: usage?.outputTokens ?? 0,
+          cachedTokens: usage?.cachedInputTokens ?? 0,
+          costMicroUsd,
           latencyMs: Date.now() - started,
-          streamed,
+          streamed: stream,
           at: Date.now(),
         },
-      }).catch(() => {}),
-    );
+      });
+      return { costMicroUsd, budgetRemainingMicroUsd: result.budgetRemainingMicroUsd };
+    } catch {
+      // The object could not be reached: the reservation's lease settles it (at its full amount).
+      return { costMicroUsd, budgetRemainingMicroUsd: undefined };
+    }
   };
 
+  let refusedByLimits = false;
   try {
     connection = await openRequestConnection({ request, db: deps.db, sk: deps.sk });
-    const { ck, policy, grants, connectionId } = connection;
-    let upstream;
-    let stream = false;
-    let includeUsage = false;
-    let clientModel = "";
+    const { ck, policy, grants, connectionId, userId } = connection;
     try {
       const raw = await readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES });
       const parsed = parseChatRequest(raw);
       if (!parsed.ok) throw new GatewayRequestError({ param: parsed.param, message: parsed.message, code: parsed.code });
       const chat = parsed.request;
+      stream = chat.stream === true;
       // Priority processing is billed at other rates than the pricing table knows: refuse it
       // rather than under-count (flex is cheaper, so counting it at standard rates over-counts).
       if (chat.service_tier === "priority" || chat.service_tier === "scale") {
         throw new GatewayRequestError({ param: "service_tier", code: "unsupported_value", message: `service_tier "${chat.service_tier}" is not supported by 1Relay yet: its price is not in the pricing table. Use "auto", "default" or "flex".` });
       }
-      clientModel = chat.model;
       const resolved = resolveModel(chat.model);
       if (!resolved) {
         throw new GatewayError({ status: 404, type: "invalid_request_error", code: "model_not_found", param: "model", message: `The model \`${chat.model}\` does not exist or is not served by any provider 1Relay knows.` });
@@ -93,116 +123,60 @@ export async function handleChatCompletion({ request, deps }: { request: Request
       }
       const grant = grants.find((g) => g.provider === provider);
       if (!grant) throw new GatewayError({ status: 403, type: "invalid_request_error", code: "provider_not_allowed", param: "model", message: `This token holds no ${provider} key.` });
+
+      // Reserve the worst case before anything is decrypted or sent.
+      bounds = boundRequest({ provider, upstreamModel: model, request: chat });
+      const price = findPrice({ provider, model });
+      budgetMicroUsd = policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd);
+      const begun = await deps.limits(userId).begin({
+        accountId: userId,
+        connectionId,
+        budgetMicroUsd,
+        rpm: policy.rpm,
+        costMicroUsd: bounds && price ? worstCaseCostMicroUsd({ price, maxInputTokens: bounds.maxInputTokens, maxOutputTokens: bounds.maxOutputTokens }) : null,
+        leaseMs: deps.upstreamTimeoutMs + LEASE_MARGIN_MS,
+        pending: { connectionId, provider, model, streamed: stream },
+      });
+      if (!begun.ok) {
+        refusedByLimits = true; // the object wrote this request's record itself
+        throw limitRefusal(begun);
+      }
+      reservationId = begun.reservationId;
+
       const keyBytes = openEnvelope({ key: ck, envelope: grant.sealed_key, aad: buildGrantAad({ connectionId, provider, itemId: grant.item_id, itemVersion: grant.item_key_version }) });
       const apiKey = decodeUtf8(keyBytes);
       wipeBytes(keyBytes);
-      upstream = getProviderAdapter(provider).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[provider] });
-      stream = chat.stream === true;
-      includeUsage = chat.stream_options?.include_usage === true;
-      // What the provider says about the key is shown in the vault (never the key itself).
-      const userId = connection.userId;
+      const upstream = getProviderAdapter(provider).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[provider] });
       const onKeyVerdict = (status: "ok" | "rejected") =>
-        deps.waitUntil(recordKeyCheck({ db: deps.db, userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status, now: Date.now() }).catch(() => {}));
-      return await forward({ request, deps, upstream, provider, clientModel, stream, includeUsage, requestId, secrets: [apiKey], record, onKeyVerdict });
+        deps.waitUntil(deps.recordKeyVerdict({ userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status }).catch(() => {}));
+      return await forwardToProvider({
+        request,
+        deps,
+        upstream,
+        provider,
+        clientModel: chat.model,
+        stream,
+        includeUsage: chat.stream_options?.include_usage === true,
+        requestId,
+        secrets: [apiKey],
+        begun,
+        settle,
+        onKeyVerdict,
+      });
     } finally {
       wipeBytes(ck);
     }
   } catch (error) {
-    const response = gatewayErrorResponse({ error, requestId });
-    record(response.status, error instanceof GatewayError ? error.openaiCode : null, null, false);
-    return response;
+    const status = error instanceof GatewayError ? error.httpStatus : error instanceof GatewayRequestError ? 400 : 500;
+    const code = error instanceof GatewayError ? error.openaiCode : error instanceof GatewayRequestError ? error.openaiCode : null;
+    const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : await settle({ status, errorCode: code, outcome: { kind: "not_sent" } });
+    return gatewayErrorResponse({ error, requestId, headers: costHeaders({ costMicroUsd, budgetRemainingMicroUsd }) });
   }
 }
 
-async function forward({
-  request,
-  deps,
-  upstream,
-  provider,
-  clientModel,
-  stream,
-  includeUsage,
-  requestId,
-  secrets,
-  record,
-  onKeyVerdict,
-}: {
-  request: Request;
-  deps: GatewayDeps;
-  upstream: { url: string; headers: Record<string, string>; body: string };
-  provider: ProviderId;
-  clientModel: string;
-  stream: boolean;
-  includeUsage: boolean;
-  requestId: string;
-  secrets: string[];
-  record: (status: number, errorCode: string | null, usage: Usage | null, streamed: boolean) => void;
-  onKeyVerdict: (status: "ok" | "rejected") => void;
-}): Promise<Response> {
-  const adapter = getProviderAdapter(provider);
-  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.upstreamTimeoutMs)]);
-  let response: Response;
-  try {
-    response = await (deps.fetchUpstream ?? fetch)(upstream.url, { method: "POST", headers: upstream.headers, body: upstream.body, redirect: "manual", signal });
-  } catch {
-    const timedOut = !request.signal.aborted;
-    throw new GatewayError({ status: timedOut ? 504 : 499, type: "server_error", code: timedOut ? "upstream_timeout" : "client_closed", message: timedOut ? `${provider} did not answer in time.` : "The client closed the request." });
-  }
-  const headers = { "x-1relay-request-id": requestId, "cache-control": "no-store" };
-  if (response.status >= 300 && response.status < 400) {
-    // Upstream fetches never follow redirects (a provider URL comes from configuration only).
-    await response.body?.cancel();
-    throw new GatewayError({ status: 502, type: "server_error", code: "upstream_redirect", message: `${provider} answered with a redirect, which 1Relay does not follow.` });
-  }
-  if (!response.ok) {
-    const error = adapter.parseError({ status: response.status, bodyText: await response.text().catch(() => ""), secrets });
-    const out = new Response(JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } }), {
-      status: error.status,
-      headers: { ...headers, "content-type": "application/json", ...(response.headers.get("retry-after") ? { "retry-after": response.headers.get("retry-after")! } : {}) },
-    });
-    record(error.status, error.code, null, stream);
-    if (error.code === "provider_key_invalid") onKeyVerdict("rejected");
-    return out;
-  }
-  onKeyVerdict("ok");
-  const id = `chatcmpl-${requestId.slice(4)}`;
-  const created = Math.floor(Date.now() / 1000);
-  if (!stream) {
-    const { completion, usage } = adapter.parseResponse({ body: await response.json(), model: clientModel, id, created });
-    record(200, null, usage, false);
-    return new Response(JSON.stringify(completion), { status: 200, headers: { ...headers, "content-type": "application/json" } });
-  }
-  const translator = adapter.createStreamTranslator({ model: clientModel, id, created, includeUsage });
-  const parser = createSseParser();
-  const encoder = new TextEncoder();
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const reader = response.body!.getReader();
-  const pump = async () => {
-    let clientGone = false;
-    const send = async (frames: string[]) => {
-      for (const frame of frames) await writer.write(encoder.encode(frame));
-    };
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        for (const event of parser.push(value)) await send(translator.push(event));
-      }
-      for (const event of parser.end()) await send(translator.push(event));
-    } catch {
-      clientGone = request.signal.aborted;
-      await reader.cancel().catch(() => {});
-    }
-    try {
-      await send(translator.end());
-      await writer.close();
-    } catch {
-      clientGone = true;
-    }
-    const error = translator.error();
-    record(clientGone ? 499 : 200, clientGone ? "client_closed" : error ? "upstream_stream_error" : null, translator.usage(), true);
-  };
-  deps.waitUntil(pump());
-  return new Response(readable, { status: 200, headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "x-accel-buffering": "no" } });
+/** Without a price (and so without bounds) the record still carries what the provider reported. */
+function fallbackUsage(outcome: RequestOutcome) {
+  if (outcome.kind === "complete") return outcome.usage;
+  if (outcome.kind === "interrupted") return outcome.partial;
+  return null;
 }

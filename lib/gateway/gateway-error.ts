@@ -12,14 +12,17 @@ export class GatewayError extends AppError {
   readonly openaiCode: string | null;
   readonly param: string | null;
   readonly httpStatus: number;
+  /** Extra response headers (retry-after, x-ratelimit-*, x-should-retry). */
+  readonly headers: Record<string, string>;
 
-  constructor({ status, type, code, message, param = null }: { status: number; type: string; code: string | null; message: string; param?: string | null }) {
+  constructor({ status, type, code, message, param = null, headers = {} }: { status: number; type: string; code: string | null; message: string; param?: string | null; headers?: Record<string, string> }) {
     super({ code: codeFor[status] ?? (status >= 500 ? "upstream_unavailable" : "bad_request"), message });
     this.name = "GatewayError";
     this.httpStatus = status;
     this.openaiType = type;
     this.openaiCode = code;
     this.param = param;
+    this.headers = headers;
   }
 }
 
@@ -31,7 +34,7 @@ export interface OpenAIErrorBody {
 }
 
 /** Any thrown value → an OpenAI-shaped error response (internal details are logged, never shown). */
-export function gatewayErrorResponse({ error, requestId }: { error: unknown; requestId: string }): Response {
+export function gatewayErrorResponse({ error, requestId, headers = {} }: { error: unknown; requestId: string; headers?: Record<string, string> }): Response {
   let status: number;
   let body: OpenAIErrorBody;
   if (error instanceof GatewayError) {
@@ -50,6 +53,6 @@ export function gatewayErrorResponse({ error, requestId }: { error: unknown; req
   }
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId },
+    headers: { ...headers, ...(error instanceof GatewayError ? error.headers : {}), "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId },
   });
 }

@@ -86,6 +86,7 @@ describe("findPrice", () => {
       provider: "anthropic",
       model: "claude-sonnet-4-5",
       rates: { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 },
+      maxOutputTokens: 64_000,
       takenOn: "2026-11-27",
       source: "https://platform.claude.com/docs/en/about-claude/pricing",
     });
@@ -287,6 +288,38 @@ describe("the pricing table", () => {
     }
   });
 
+  it("gives every row a maximum output per request, as a positive integer within reason", () => {
+    for (const row of rows) {
+      expect(Number.isSafeInteger(row.maxOutputTokens), row.model).toBe(true);
+      expect(row.maxOutputTokens, row.model).toBeGreaterThanOrEqual(4_096);
+      expect(row.maxOutputTokens, row.model).toBeLessThanOrEqual(300_000);
+    }
+  });
+
+  it.each([
+    ["openai", "gpt-5", 128_000],
+    ["openai", "gpt-5-mini-2025-08-07", 128_000],
+    ["openai", "gpt-4.1-nano", 32_768],
+    ["openai", "gpt-4o-2024-08-06", 16_384],
+    ["openai", "gpt-4o-2024-05-13", 4_096],
+    ["openai", "o4-mini", 100_000],
+    ["anthropic", "claude-opus-4-6", 128_000],
+    ["anthropic", "claude-opus-4-5-20251101", 64_000],
+    ["anthropic", "claude-opus-4-0", 32_000],
+    ["anthropic", "claude-3-5-haiku-latest", 8_192],
+    ["gemini", "gemini-3.1-pro-preview", 65_536],
+    ["gemini", "gemini-2.5-flash-lite", 65_536],
+  ] as const)("lists %s %s with a maximum output of %i tokens", (provider, model, maxOutputTokens) => {
+    expect(price(provider, model).maxOutputTokens).toBe(maxOutputTokens);
+  });
+
+  it("keeps the higher figure where sources disagree on a maximum output, and says so", () => {
+    const gpt55 = price("openai", "gpt-5.5");
+    expect(gpt55.maxOutputTokens).toBe(272_000);
+    expect(gpt55.note).toContain("128,000");
+    expect(price("anthropic", "claude-opus-4-7").note).toContain("Max output");
+  });
+
   it("only Anthropic charges for cache writes", () => {
     for (const row of rows) {
       for (const rates of [row.rates, ...row.tiers]) expect(rates.cacheWrite === null, row.model).toBe(row.provider !== "anthropic");
@@ -307,7 +340,11 @@ describe("the pricing table", () => {
     expect(ratesForPrompt({ price: p, inputTokens: 200_001 }).input).toBe(4);
   });
 
-  it("is rendered into README.md as is", () => {
-    expect(readme).toContain(renderPricingTable());
+  it("is rendered into README.md as is, with a max output column on every row", () => {
+    const table = renderPricingTable();
+    expect(readme).toContain(table);
+    expect(table.split("\n")[0]).toContain("| output | max output |");
+    expect(table).toContain("| OpenAI | `gpt-4o-2024-05-13` | $5.00 | $5.00 | — | $15.00 | 4,096 |");
+    expect(table).toContain("| Gemini | `gemini-2.5-pro`, prompt > 200,000 tokens | $2.50 | $0.25 | — | $15.00 | 65,536 |");
   });
 });

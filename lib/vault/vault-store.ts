@@ -9,6 +9,7 @@ import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey, providerNames } from "./provider-keys";
 import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
+import { resignPolicy } from "../connections/resign-policy";
 import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
@@ -242,6 +243,13 @@ export async function createScopedToken({
     policy: { v: 1, providers: items.map((i) => i.provider), ...policy },
   });
   return { token, connection: await save(body) };
+}
+
+/** Saves new limits for a connection, signed here with its CK (the vault must be unlocked). */
+export async function updateConnectionLimits({ connection, limits }: { connection: ConnectionSummary; limits: Omit<ConnectionPolicy, "providers" | "v"> }): Promise<void> {
+  const { key, userId } = requireKey();
+  const body = resignPolicy({ userId, vaultKey: key, connection, policy: { v: 1, providers: connection.policy.providers, ...limits } });
+  await connectionsApi.updatePolicy(connection.id, body);
 }
 
 /** The cheapest current chat model of each provider, for a key's Test button. */

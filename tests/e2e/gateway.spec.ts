@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
-import { openLocalD1 } from "./helpers/local-d1";
+import { openLocalD1, waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 
@@ -25,7 +25,7 @@ test.describe.serial("the gateway with a scoped token", () => {
     await addKey(page, "anthropic", "My Anthropic", fakeKeys.anthropic);
     token = await createToken(page, { name: "Test bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic" } });
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByTestId("token-row").filter({ hasText: "Test bot" })).toContainText(`1r_…${token.slice(-4)}`);
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toContainText(`1r_…${token.slice(-4)}`);
   });
 
   test("a plain completion goes to OpenAI with the decrypted key in its header, and is recorded", async ({ baseURL }) => {
@@ -35,7 +35,11 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(response.headers.get("x-1relay-request-id")).toMatch(/^req_[0-9a-f]{24}$/);
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.headers.get("openai-organization")).toBeNull();
-    expect([...response.headers.keys()].some((h) => h.startsWith("x-ratelimit"))).toBe(false);
+    // Our own rate-limit headers (the token allows 60 a minute), never the provider's.
+    expect(response.headers.get("x-ratelimit-limit-requests")).toBe("60");
+    expect(response.headers.get("x-ratelimit-limit-tokens")).toBeNull();
+    expect(Number(response.headers.get("x-1relay-cost-usd"))).toBeGreaterThan(0);
+    expect(Number(response.headers.get("x-1relay-budget-remaining-usd"))).toBeLessThan(10);
     const completion = (await response.json()) as { object: string; choices: { message: { content: string } }[] };
     expect(completion.object).toBe("chat.completion");
     expect(completion.choices[0]!.message.content).toBe("You said: hello there gateway");
@@ -44,17 +48,17 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(received!.headers.cookie).toBeUndefined();
     expect(received!.bodyText).not.toContain(token);
 
-    const db = openLocalD1();
-    try {
-      const rows = db.prepare("SELECT provider, model, status, input_tokens, output_tokens, cost_micro_usd, streamed FROM usage_records WHERE model = 'gpt-4o-mini' ORDER BY created_at DESC LIMIT 1").all();
-      expect(rows[0]).toMatchObject({ provider: "openai", model: "gpt-4o-mini", status: 200, streamed: 0 });
-      const { input_tokens, output_tokens, cost_micro_usd } = rows[0] as { input_tokens: number; output_tokens: number; cost_micro_usd: number };
-      expect(input_tokens).toBeGreaterThan(0);
-      // gpt-4o-mini: $0.15 in, $0.60 out per million tokens, rounded up to a micro-dollar.
-      expect(cost_micro_usd).toBe(Math.ceil(input_tokens * 0.15 + output_tokens * 0.6));
-    } finally {
-      db.close();
-    }
+    const rows = await waitForRows<{ input_tokens: number; output_tokens: number; cost_micro_usd: number }>(
+      "SELECT provider, model, status, input_tokens, output_tokens, cost_micro_usd, streamed FROM usage_records WHERE model = 'gpt-4o-mini' ORDER BY created_at DESC LIMIT 1",
+      [],
+      (r) => r.length === 1,
+    );
+    expect(rows[0]).toMatchObject({ provider: "openai", model: "gpt-4o-mini", status: 200, streamed: 0 });
+    const { input_tokens, output_tokens, cost_micro_usd } = rows[0]!;
+    expect(input_tokens).toBeGreaterThan(0);
+    // gpt-4o-mini: $0.15 in, $0.60 out per million tokens, rounded up to a micro-dollar.
+    expect(cost_micro_usd).toBe(Math.ceil(input_tokens * 0.15 + output_tokens * 0.6));
+    expect(Number(response.headers.get("x-1relay-cost-usd"))).toBe(cost_micro_usd / 1e6);
   });
 
   test("a streamed completion through Anthropic arrives as OpenAI chunks with usage", async ({ baseURL }) => {
@@ -204,10 +208,10 @@ test.describe.serial("the gateway with a scoped token", () => {
 
   test("revoking in the dashboard refuses the very next call", async ({ baseURL }) => {
     await page.getByRole("link", { name: "Tokens", exact: true }).click();
-    const row = page.getByTestId("token-row").filter({ hasText: "Test bot" });
+    const row = page.getByTestId("connection-row").filter({ hasText: "Test bot" });
     await row.getByRole("button", { name: "Revoke" }).click();
     await row.getByRole("button", { name: "Yes, revoke" }).click();
-    await expect(page.getByTestId("token-row").filter({ hasText: "Test bot" })).toHaveAttribute("data-status", "revoked");
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toHaveAttribute("data-status", "revoked");
     const response = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_api_key");

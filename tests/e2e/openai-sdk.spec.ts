@@ -52,7 +52,7 @@ test.describe.serial("the official openai SDK through the gateway", () => {
     await addKey(page, "gemini", "My Gemini", fakeKeys.gemini);
     token = await createToken(page, { name: "SDK bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic", gemini: "My Gemini" } });
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByTestId("token-row").filter({ hasText: "SDK bot" })).toContainText(`1r_…${token.slice(-4)}`);
+    await expect(page.getByTestId("connection-row").filter({ hasText: "SDK bot" })).toContainText(`1r_…${token.slice(-4)}`);
   });
 
   test.afterAll(async () => {

@@ -1,12 +1,12 @@
 import { requireUser } from "@/lib/auth/current-user";
-import { createTokenFor, listConnectionsFor } from "@/lib/connections/connection-service";
+import { createTokenFor, listConnectionsFor, revokeAllFor } from "@/lib/connections/connection-service";
 import { createTokenSchema } from "@/lib/connections/wire";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
 
-/** The signed-in person's connections (tokens and apps), newest first. */
+/** The signed-in person's connections (tokens and apps), newest first, with this month's spend. */
 export function GET(): Promise<Response> {
-  return jsonRoute("GET /api/connections", async () => ({ connections: await listConnectionsFor({ userId: (await requireUser()).id }) }));
+  return jsonRoute("GET /api/connections", async () => listConnectionsFor({ userId: (await requireUser()).id }));
 }
 
 /** Stores a scoped token built in the browser (wrapped material, verifier, signed policy). */
@@ -19,4 +19,9 @@ export function POST(request: Request): Promise<Response> {
     },
     201,
   );
+}
+
+/** Revoke everything: every connection of the account at once. */
+export function DELETE(): Promise<Response> {
+  return jsonRoute("DELETE /api/connections", async () => ({ revoked: await revokeAllFor({ userId: (await requireUser()).id }) }));
 }

@@ -35,3 +35,23 @@ export function allLocalStateFiles(dir = stateDir): string[] {
   }
   return out;
 }
+
+/**
+ * Usage records reach D1 in batches from the account's Durable Object (about a second after
+ * their request ends): polls a query until `ready` accepts its rows.
+ */
+export async function waitForRows<T>(query: string, params: (string | number)[], ready: (rows: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const db = openLocalD1();
+    let rows: T[];
+    try {
+      rows = db.prepare(query).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+    if (ready(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for rows: ${query} → ${JSON.stringify(rows).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { ConnectionsScreen } from "@/components/connections/connections-screen";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -7,9 +7,8 @@ export default function ConnectionsPage() {
   return (
     <>
       <h1>Connections</h1>
-      <EmptyState title="No apps connected">
-        <p>Apps you authorize through the 1Relay consent page appear here, with their providers, limits, spend this month and a Revoke button.</p>
-      </EmptyState>
+      <p>Apps you authorized, with their providers, limits and spend this month. Pausing or revoking takes effect on the very next request.</p>
+      <ConnectionsScreen />
     </>
   );
 }

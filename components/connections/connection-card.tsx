@@ -1,0 +1,73 @@
+"use client";
+
+import { useState } from "react";
+import type { ConnectionSummary } from "@/lib/connections/wire";
+import { EditLimitsForm } from "./edit-limits-form";
+import { SpendBar } from "./spend-bar";
+
+function describeLimits(c: ConnectionSummary): string {
+  const parts = [c.policy.rpm === null ? "no rate limit" : `${c.policy.rpm} req/min`];
+  if (c.policy.models.length > 0) parts.push(`models: ${c.policy.models.join(", ")}`);
+  if (c.policy.expiresAt) parts.push(`expires ${new Date(c.policy.expiresAt * 1000).toISOString().slice(0, 10)}`);
+  return parts.join(" · ");
+}
+
+const when = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+export interface ConnectionActions {
+  revoke: (id: string) => Promise<void>;
+  setPaused: (id: string, paused: boolean) => Promise<void>;
+  refresh: () => Promise<void>;
+  /** Editing limits signs a new policy: only with the vault unlocked. */
+  canEdit: boolean;
+}
+
+export function ConnectionCard({ connection: c, actions, logo }: { connection: ConnectionSummary; actions: ConnectionActions; logo?: React.ReactNode }) {
+  const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="key-row" data-testid="connection-row" data-connection-id={c.id} data-status={c.status}>
+      <div className="key-main">
+        {logo}
+        <strong>{c.name}</strong>
+        {c.kind === "token" ? <code className="key-value">1r_…{c.tokenHint}</code> : null}
+        <span className="badge">{c.status}</span>
+        <span className="hint">{c.providers.join(", ")}</span>
+      </div>
+      {c.status !== "revoked" ? <SpendBar spentMicroUsd={c.spend?.spentMicroUsd ?? 0} reservedMicroUsd={c.spend?.reservedMicroUsd ?? 0} budgetUsd={c.policy.budgetUsd} /> : null}
+      <div className="hint">
+        {describeLimits(c)} · created {new Date(c.createdAt).toISOString().slice(0, 10)} · {c.lastUsedAt ? `last used ${when(c.lastUsedAt)}` : "never used"}
+        {c.revokedAt ? ` · revoked ${when(c.revokedAt)}` : ""}
+      </div>
+      {editing ? <EditLimitsForm connection={c} onCancel={() => setEditing(false)} onSaved={async () => { setEditing(false); await actions.refresh(); }} /> : null}
+      {c.status === "revoked" ? null : confirming ? (
+        <div className="key-actions">
+          <span>Revoke “{c.name}”? Its next request will be refused, and this cannot be undone.</span>
+          <button type="button" className="button danger" disabled={busy} onClick={() => run(async () => { await actions.revoke(c.id); setConfirming(false); })}>Yes, revoke</button>
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep it</button>
+        </div>
+      ) : (
+        <div className="key-actions">
+          {!editing ? (
+            <button type="button" className="button secondary" disabled={!actions.canEdit} title={actions.canEdit ? undefined : "Unlock your vault to change limits"} onClick={() => setEditing(true)}>
+              Edit limits
+            </button>
+          ) : null}
+          <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => actions.setPaused(c.id, c.status === "active"))}>
+            {c.status === "paused" ? "Resume" : "Pause"}
+          </button>
+          <button type="button" className="button secondary danger" onClick={() => setConfirming(true)}>Revoke</button>
+        </div>
+      )}
+    </li>
+  );
+}

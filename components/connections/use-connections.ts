@@ -1,0 +1,53 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { connectionsApi, type ConnectionsList } from "@/lib/connections/connections-api";
+import { loadVault } from "@/lib/vault/vault-store";
+import type { ConnectionActions } from "./connection-card";
+import { describeVaultError, useVault } from "../vault/use-vault";
+
+/** The person's connections with spend, refreshed every few seconds, and the controls on them. */
+export function useConnections(): { list: ConnectionsList | null; error: string | null; actions: ConnectionActions; vault: ReturnType<typeof useVault> } {
+  const vault = useVault();
+  const [list, setList] = useState<ConnectionsList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setList(await connectionsApi.listAll());
+      setError(null);
+    } catch (e) {
+      setError(describeVaultError(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (vault.status === "loading") void loadVault();
+  }, [vault.status]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the list, then keeps spend current
+    void refresh();
+    const timer = setInterval(() => void refresh(), 5_000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const act = (work: () => Promise<unknown>) => async () => {
+    try {
+      await work();
+    } catch (e) {
+      setError(describeVaultError(e));
+    }
+    await refresh();
+  };
+  return {
+    list,
+    error,
+    vault,
+    actions: {
+      revoke: (id) => act(() => connectionsApi.revoke(id))(),
+      setPaused: (id, paused) => act(() => (paused ? connectionsApi.pause(id) : connectionsApi.resume(id)))(),
+      refresh,
+      canEdit: vault.status === "unlocked",
+    },
+  };
+}

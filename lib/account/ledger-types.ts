@@ -1,0 +1,69 @@
+// What the gateway and the dashboard exchange with the account's Durable Object (RPC).
+// Plain data only: it crosses the RPC boundary by structured clone.
+import type { ConnectionStatus, RefusalReason } from "../limits/admission";
+import type { SlidingWindowDecision } from "../limits/sliding-window";
+
+/** A usage record as the gateway knows it (never the prompt or the completion). */
+export interface UsageEntry {
+  connectionId: string;
+  provider: string;
+  model: string;
+  status: number;
+  errorCode: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens: number;
+  costMicroUsd: number;
+  latencyMs: number;
+  streamed: boolean;
+  at: number;
+}
+
+export interface BeginInput {
+  accountId: string;
+  connectionId: string;
+  /** From the connection's verified policy. */
+  budgetMicroUsd: number | null;
+  rpm: number | null;
+  /** Worst-case cost of this request; null when the model has no price. */
+  costMicroUsd: number | null;
+  /** How long the reservation may stay open before the alarm settles it. */
+  leaseMs: number;
+  /** The record to write if the request is refused here, or if its lease runs out. */
+  pending: Omit<UsageEntry, "status" | "errorCode" | "costMicroUsd" | "latencyMs" | "at" | "inputTokens" | "outputTokens" | "cachedTokens">;
+}
+
+export type BeginResult =
+  | { ok: true; reservationId: string; rate: SlidingWindowDecision | null; budgetRemainingMicroUsd: number | null; reservedMicroUsd: number }
+  | {
+      ok: false;
+      reason: RefusalReason;
+      rate: SlidingWindowDecision | null;
+      limitMicroUsd?: number;
+      spentMicroUsd?: number;
+      reservedMicroUsd?: number;
+      /** When a monthly budget resets (ms since the epoch). */
+      resetsAt: number;
+    };
+
+export interface FinishInput {
+  accountId: string;
+  /** null for a request refused before it reached the object (bad model, scope): record only. */
+  reservationId: string | null;
+  /** The connection's budget from its verified policy (for the remaining figure). */
+  budgetMicroUsd: number | null;
+  entry: UsageEntry;
+}
+
+export interface FinishResult {
+  /** The tighter remaining budget after settling, null if no budget applies. */
+  budgetRemainingMicroUsd: number | null;
+}
+
+export interface SpendSummary {
+  month: string;
+  resetsAt: number;
+  accountCapMicroUsd: number | null;
+  account: { spentMicroUsd: number; reservedMicroUsd: number; requests: number };
+  connections: Record<string, { spentMicroUsd: number; reservedMicroUsd: number; requests: number; status: ConnectionStatus }>;
+}

@@ -1,0 +1,193 @@
+// The account's limits ledger on the Durable Object's SQLite storage: connection status,
+// monthly spend (per connection and for the whole account), reservations with leases, the
+// rpm log, and usage records waiting to be written to D1. The decisions themselves are the
+// pure functions in lib/limits; this file only reads and writes their inputs and outputs.
+// Every method runs synchronously inside the object, so no two requests interleave in it.
+import { decideAdmission, type ConnectionStatus } from "../lib/limits/admission";
+import { monthKey, nextMonthStart } from "../lib/limits/month";
+import { RATE_WINDOW_MS } from "../lib/limits/sliding-window";
+import type { BeginInput, BeginResult, FinishInput, FinishResult, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
+
+const ACCOUNT_SCOPE = "*";
+
+const SCHEMA = [
+  "CREATE TABLE IF NOT EXISTS connection_state (connection_id TEXT PRIMARY KEY, status TEXT NOT NULL, updated_at INTEGER NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS spend (scope TEXT NOT NULL, month TEXT NOT NULL, spent INTEGER NOT NULL, requests INTEGER NOT NULL, PRIMARY KEY (scope, month))",
+  "CREATE TABLE IF NOT EXISTS reservations (id TEXT PRIMARY KEY, connection_id TEXT NOT NULL, month TEXT NOT NULL, amount INTEGER NOT NULL, lease_until INTEGER NOT NULL, pending TEXT NOT NULL, started_at INTEGER NOT NULL)",
+  "CREATE INDEX IF NOT EXISTS reservations_lease ON reservations(lease_until)",
+  "CREATE TABLE IF NOT EXISTS rate_log (connection_id TEXT NOT NULL, at INTEGER NOT NULL)",
+  "CREATE INDEX IF NOT EXISTS rate_log_connection ON rate_log(connection_id, at)",
+  "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE IF NOT EXISTS pending_usage (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL)",
+];
+
+export class AccountLedger {
+  constructor(private readonly sql: SqlStorage) {
+    for (const statement of SCHEMA) sql.exec(statement);
+  }
+
+  begin(input: BeginInput, now: number): BeginResult {
+    const month = monthKey(now);
+    const log = this.sql
+      .exec<{ at: number }>("SELECT at FROM rate_log WHERE connection_id = ? AND at > ? ORDER BY at", input.connectionId, now - RATE_WINDOW_MS)
+      .toArray()
+      .map((r) => r.at);
+    const decision = decideAdmission({
+      now,
+      status: this.status(input.connectionId),
+      budgetMicroUsd: input.budgetMicroUsd,
+      rpm: input.rpm,
+      accountCapMicroUsd: this.accountCap(),
+      connection: this.figures(input.connectionId, month),
+      account: this.figures(ACCOUNT_SCOPE, month),
+      rateLog: log,
+      costMicroUsd: input.costMicroUsd,
+    });
+    if (!decision.ok) {
+      const { ok: _, ...refusal } = decision;
+      return { ok: false, ...refusal, resetsAt: nextMonthStart(now) };
+    }
+    if (input.rpm !== null) {
+      this.sql.exec("DELETE FROM rate_log WHERE connection_id = ? AND at <= ?", input.connectionId, now - RATE_WINDOW_MS);
+      this.sql.exec("INSERT INTO rate_log (connection_id, at) VALUES (?, ?)", input.connectionId, now);
+    }
+    const reservationId = crypto.randomUUID();
+    this.sql.exec(
+      "INSERT INTO reservations (id, connection_id, month, amount, lease_until, pending, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      reservationId,
+      input.connectionId,
+      month,
+      decision.reserveMicroUsd,
+      now + input.leaseMs,
+      JSON.stringify(input.pending),
+      now,
+    );
+    return { ok: true, reservationId, rate: decision.rate, budgetRemainingMicroUsd: decision.budgetRemainingMicroUsd, reservedMicroUsd: decision.reserveMicroUsd };
+  }
+
+  /** Settles a reservation at its real cost (or records a request refused before it), and queues its usage record. */
+  finish(input: FinishInput, now: number): FinishResult {
+    let month = monthKey(now);
+    if (input.reservationId !== null) {
+      const held = this.sql.exec<{ month: string }>("SELECT month FROM reservations WHERE id = ? AND connection_id = ?", input.reservationId, input.entry.connectionId).toArray()[0];
+      // Already settled by the lease alarm (at its full reservation): nothing more to charge.
+      if (!held) return { budgetRemainingMicroUsd: this.remaining(input.entry.connectionId, input.budgetMicroUsd, month) };
+      month = held.month;
+      this.sql.exec("DELETE FROM reservations WHERE id = ?", input.reservationId);
+    }
+    this.charge({ connectionId: input.entry.connectionId, month, amount: input.entry.costMicroUsd });
+    this.queue(input.entry);
+    return { budgetRemainingMicroUsd: this.remaining(input.entry.connectionId, input.budgetMicroUsd, monthKey(now)) };
+  }
+
+  /** Reservations whose lease ran out (their worker died): charged in full, since what they cost is unknown. */
+  expireLeases(now: number): number {
+    const expired = this.sql.exec<{ id: string; connection_id: string; month: string; amount: number; pending: string; started_at: number }>("SELECT * FROM reservations WHERE lease_until <= ?", now).toArray();
+    for (const r of expired) {
+      this.sql.exec("DELETE FROM reservations WHERE id = ?", r.id);
+      this.charge({ connectionId: r.connection_id, month: r.month, amount: r.amount });
+      const pending = JSON.parse(r.pending) as BeginInput["pending"];
+      this.queue({ ...pending, status: 504, errorCode: "lease_expired", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: r.amount, latencyMs: now - r.started_at, at: now });
+    }
+    return expired.length;
+  }
+
+  /** Queues a usage record for the next batch to D1 (a request refused here writes one too). */
+  queue(entry: UsageEntry): void {
+    this.sql.exec("INSERT INTO pending_usage (entry) VALUES (?)", JSON.stringify(entry));
+  }
+
+  takePending(limit: number): { lastSeq: number; entries: UsageEntry[] } {
+    const rows = this.sql.exec<{ seq: number; entry: string }>("SELECT seq, entry FROM pending_usage ORDER BY seq LIMIT ?", limit).toArray();
+    return { lastSeq: rows.at(-1)?.seq ?? 0, entries: rows.map((r) => JSON.parse(r.entry) as UsageEntry) };
+  }
+
+  dropPending(upToSeq: number): void {
+    this.sql.exec("DELETE FROM pending_usage WHERE seq <= ?", upToSeq);
+  }
+
+  hasPending(): boolean {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pending_usage").one().n > 0;
+  }
+
+  nextLeaseExpiry(): number | null {
+    return this.sql.exec<{ t: number | null }>("SELECT MIN(lease_until) AS t FROM reservations").one().t;
+  }
+
+  setStatus(connectionId: string, status: ConnectionStatus, now: number): void {
+    // Revocation is final: nothing brings a revoked connection back.
+    if (this.status(connectionId) === "revoked") return;
+    this.sql.exec(
+      "INSERT INTO connection_state (connection_id, status, updated_at) VALUES (?, ?, ?) ON CONFLICT(connection_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+      connectionId,
+      status,
+      now,
+    );
+    if (status === "revoked") this.sql.exec("DELETE FROM rate_log WHERE connection_id = ?", connectionId);
+  }
+
+  status(connectionId: string): ConnectionStatus {
+    const row = this.sql.exec<{ status: ConnectionStatus }>("SELECT status FROM connection_state WHERE connection_id = ?", connectionId).toArray()[0];
+    return row?.status ?? "active";
+  }
+
+  accountCap(): number | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM settings WHERE key = 'account_cap'").toArray()[0];
+    return row ? Number(row.value) : null;
+  }
+
+  setAccountCap(microUsd: number | null): void {
+    if (microUsd === null) this.sql.exec("DELETE FROM settings WHERE key = 'account_cap'");
+    else this.sql.exec("INSERT INTO settings (key, value) VALUES ('account_cap', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(microUsd));
+  }
+
+  summary(now: number): SpendSummary {
+    const month = monthKey(now);
+    const spend = this.sql.exec<{ scope: string; spent: number; requests: number }>("SELECT scope, spent, requests FROM spend WHERE month = ?", month).toArray();
+    const reserved = this.sql.exec<{ connection_id: string; amount: number }>("SELECT connection_id, SUM(amount) AS amount FROM reservations WHERE month = ? GROUP BY connection_id", month).toArray();
+    const statuses = this.sql.exec<{ connection_id: string; status: ConnectionStatus }>("SELECT connection_id, status FROM connection_state").toArray();
+    const connections: SpendSummary["connections"] = {};
+    const entry = (id: string) => (connections[id] ??= { spentMicroUsd: 0, reservedMicroUsd: 0, requests: 0, status: "active" });
+    for (const s of spend) if (s.scope !== ACCOUNT_SCOPE) Object.assign(entry(s.scope), { spentMicroUsd: s.spent, requests: s.requests });
+    for (const r of reserved) entry(r.connection_id).reservedMicroUsd = r.amount;
+    for (const s of statuses) entry(s.connection_id).status = s.status;
+    const account = spend.find((s) => s.scope === ACCOUNT_SCOPE);
+    return {
+      month,
+      resetsAt: nextMonthStart(now),
+      accountCapMicroUsd: this.accountCap(),
+      account: { spentMicroUsd: account?.spent ?? 0, reservedMicroUsd: reserved.reduce((sum, r) => sum + r.amount, 0), requests: account?.requests ?? 0 },
+      connections,
+    };
+  }
+
+  private charge({ connectionId, month, amount }: { connectionId: string; month: string; amount: number }): void {
+    for (const scope of [connectionId, ACCOUNT_SCOPE]) {
+      this.sql.exec(
+        "INSERT INTO spend (scope, month, spent, requests) VALUES (?, ?, ?, 1) ON CONFLICT(scope, month) DO UPDATE SET spent = spent + excluded.spent, requests = requests + 1",
+        scope,
+        month,
+        amount,
+      );
+    }
+  }
+
+  private figures(scope: string, month: string): { spentMicroUsd: number; reservedMicroUsd: number } {
+    const spent = this.sql.exec<{ spent: number }>("SELECT spent FROM spend WHERE scope = ? AND month = ?", scope, month).toArray()[0]?.spent ?? 0;
+    const reserved =
+      scope === ACCOUNT_SCOPE
+        ? this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE month = ?", month).one().n
+        : this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE connection_id = ? AND month = ?", scope, month).one().n;
+    return { spentMicroUsd: spent, reservedMicroUsd: reserved ?? 0 };
+  }
+
+  private remaining(connectionId: string, budget: number | null, month: string): number | null {
+    const left: number[] = [];
+    for (const [limit, scope] of [[budget, connectionId], [this.accountCap(), ACCOUNT_SCOPE]] as const) {
+      if (limit === null) continue;
+      const f = this.figures(scope, month);
+      left.push(Math.max(0, limit - f.spentMicroUsd - f.reservedMicroUsd));
+    }
+    return left.length === 0 ? null : Math.min(...left);
+  }
+}
