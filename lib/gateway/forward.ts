@@ -134,10 +134,10 @@ export async function forwardToProvider({
     const errorCode = clientGone ? "client_closed" : failed ? "upstream_stream_error" : null;
     const settledPromise = settle({ status, errorCode, outcome });
     try {
-      // The exact cost as an SSE comment just before the end (clients ignore comments).
+      // The exact cost as an SSE comment just before [DONE] or the error event (clients ignore comments).
       const { costMicroUsd } = await settledPromise;
       const comment = `: x-1relay-cost-usd=${formatMicroUsd(costMicroUsd)}\n\n`;
-      const doneAt = finalFrames.findIndex((f) => f.startsWith("data: [DONE]"));
+      const doneAt = finalFrames.findIndex((f) => f.startsWith("data: [DONE]") || f.startsWith('data: {"error"'));
       if (doneAt >= 0) finalFrames.splice(doneAt, 0, comment);
       else finalFrames.push(comment);
       await send(finalFrames);

@@ -50,7 +50,8 @@ test.describe.serial("the official openai SDK through the gateway", () => {
     await addKey(page, "openai", "My OpenAI", fakeKeys.openai);
     await addKey(page, "anthropic", "My Anthropic", fakeKeys.anthropic);
     await addKey(page, "gemini", "My Gemini", fakeKeys.gemini);
-    token = await createToken(page, { name: "SDK bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic", gemini: "My Gemini" } });
+    // No budget: the fault cases use the fakes' magic model names, which have no price.
+    token = await createToken(page, { name: "SDK bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic", gemini: "My Gemini" }, budget: "" });
     await page.getByRole("button", { name: "Done" }).click();
     await expect(page.getByTestId("connection-row").filter({ hasText: "SDK bot" })).toContainText(`1r_…${token.slice(-4)}`);
   });
