@@ -2,9 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { connectionsApi } from "@/lib/connections/connections-api";
+import { formatUsd } from "./format-usd";
 import { describeVaultError } from "../vault/use-vault";
 
-const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(2)}`;
 
 /** The account-wide monthly cap (on top of each connection's own) and "revoke everything". */
 export function AccountLimits({ capMicroUsd, spentMicroUsd, resetsAt, onChanged }: { capMicroUsd: number | null; spentMicroUsd: number; resetsAt: number; onChanged: () => Promise<void> }) {
@@ -46,7 +46,7 @@ export function AccountLimits({ capMicroUsd, spentMicroUsd, resetsAt, onChanged 
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       {message ? <div className="alert ok" role="status">{message}</div> : null}
       <p className="hint">
-        {usd(spentMicroUsd)} spent this month across all connections{capMicroUsd !== null ? ` of ${usd(capMicroUsd)}` : ""}. Resets {new Date(resetsAt).toISOString().slice(0, 10)} (UTC).
+        {formatUsd(spentMicroUsd)} spent this month across all connections{capMicroUsd !== null ? ` of ${formatUsd(capMicroUsd)}` : ""}. Resets {new Date(resetsAt).toISOString().slice(0, 10)} (UTC).
       </p>
       <form className="key-actions" onSubmit={saveCap} noValidate>
         <label htmlFor="account-cap">Monthly cap for the whole account (USD)</label>
