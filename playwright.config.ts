@@ -12,6 +12,8 @@ if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as {
 // localhost, not 127.0.0.1: wrangler dev presents requests to the worker as localhost:PORT,
 // and sign-in cookies must stay on the origin Auth.js redirects to.
 export const baseURL = `http://localhost:${port}`;
+/** The example third-party app (examples/demo-app), on its own port, talking to this 1Relay. */
+export const demoAppURL = `http://localhost:${port - 4}`;
 export const fakePorts = { openai: port + 11, anthropic: port + 12, gemini: port + 13 };
 export const fakeURLs = {
   openai: `http://127.0.0.1:${fakePorts.openai}`,
@@ -66,6 +68,15 @@ export default defineConfig({
       env: { E2E_PORT: String(port), OPENAI_BASE_URL: `${fakeURLs.openai}/v1`, ANTHROPIC_BASE_URL: fakeURLs.anthropic, GEMINI_BASE_URL: fakeURLs.gemini },
       url: `${baseURL}/`,
       timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node examples/demo-app/start.mjs",
+      env: { PORT: String(port - 4), ONERELAY_URL: baseURL },
+      url: `${demoAppURL}/healthz`,
+      timeout: 60_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

@@ -288,7 +288,8 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
   function baseHeaders(res: ServerResponse): void {
     res.setHeader("cache-control", "no-store");
     res.setHeader("x-content-type-options", "nosniff");
-    res.setHeader("referrer-policy", "no-referrer");
+    // same-origin: our own form posts carry a real Origin (no-referrer would send "null"), and no URL leaks to other sites.
+    res.setHeader("referrer-policy", "same-origin");
     res.setHeader("x-frame-options", "DENY");
   }
 

@@ -34,6 +34,7 @@ export async function insertTokenConnection({
   ckServer,
   skId,
   now,
+  app,
 }: {
   db: Db;
   userId: string;
@@ -41,6 +42,8 @@ export async function insertTokenConnection({
   ckServer: string;
   skId: string;
   now: number;
+  /** For a connection an app receives through the consent flow. */
+  app?: { clientId: string };
 }): Promise<ConnectionSummary> {
   // Every grant must name one of this person's vault items at its current key version.
   const items = await db
@@ -58,9 +61,9 @@ export async function insertTokenConnection({
   const row: ConnectionsTable = {
     id: body.id,
     user_id: userId,
-    kind: "token",
+    kind: app ? "app" : "token",
     name: body.name,
-    client_id: null,
+    client_id: app?.clientId ?? null,
     verifier: body.verifier,
     ck_vault: body.ckVault,
     ck_server: ckServer,

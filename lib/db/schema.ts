@@ -122,7 +122,48 @@ export interface UsageRecordsTable {
   created_at: number;
 }
 
+export interface AppsTable {
+  client_id: string;
+  owner_id: string;
+  name: string;
+  homepage: string;
+  description: string;
+  redirect_uris: string;
+  logo_type: string | null;
+  logo_data: string | null;
+  logo_version: Generated<number>;
+  secret_hash: string | null;
+  secret_hint: string | null;
+  secret_created_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuthorizationRequestsTable {
+  id: string;
+  client_id: string;
+  redirect_uri: string;
+  state: string;
+  code_challenge: string;
+  scope: string;
+  app_key: string;
+  suggested: string;
+  display: "page" | "popup";
+  status: "pending" | "approved" | "denied" | "exchanged";
+  user_id: string | null;
+  connection_id: string | null;
+  connection_body: string | null;
+  granted_scope: string | null;
+  sealed_secret: string | null;
+  code_hash: string | null;
+  code_expires_at: number | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
+  apps: AppsTable;
+  authorization_requests: AuthorizationRequestsTable;
   users: UsersTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

@@ -10,6 +10,10 @@ import { checkProviderKey, providerNames } from "./provider-keys";
 import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
 import { resignPolicy } from "../connections/resign-policy";
+import { connectApi } from "../connect/connect-api";
+import type { ConsentOutcome } from "../connect/consent-wire";
+import { parseRelayToken } from "../crypto/relay-token";
+import { parseAppPublicKey, sealToApp } from "../crypto/seal";
 import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
@@ -218,6 +222,17 @@ export function setAutoLockMinutes(minutes: number): void {
  * Makes a scoped token for a bot or agent from the chosen vault keys: built here, with
  * the vault unlocked; the server gets wrapped material only. Returns the token (shown once).
  */
+/** Builds a connection in this browser from vault items (the relay token and the server's wrapped body). */
+function buildConnectionFromVault({ name, itemIds, policy }: { name: string; itemIds: string[]; policy: Omit<ConnectionPolicy, "providers" | "v"> }) {
+  const { key, userId } = requireKey();
+  const chosen = itemIds.map((id) => snapshot.items.find((i) => i.id === id));
+  if (chosen.length === 0 || chosen.some((i) => !i)) throw new VaultUserError("Choose at least one key from your vault.");
+  const items = chosen as VaultItemRecord[];
+  if (new Set(items.map((i) => i.provider)).size !== items.length) throw new VaultUserError("Choose one key per provider.");
+  const grants = items.map((item) => ({ provider: item.provider, itemId: item.id, itemKeyVersion: item.keyVersion, secret: openProviderKey({ userId, vaultKey: key, item }) }));
+  return buildTokenConnection({ userId, vaultKey: key, name, grants, policy: { v: 1, providers: items.map((i) => i.provider), ...policy } });
+}
+
 export async function createScopedToken({
   name,
   itemIds,
@@ -229,20 +244,40 @@ export async function createScopedToken({
   policy: Omit<ConnectionPolicy, "providers" | "v">;
   save: (body: unknown) => Promise<ConnectionSummary>;
 }): Promise<{ token: string; connection: ConnectionSummary }> {
-  const { key, userId } = requireKey();
-  const chosen = itemIds.map((id) => snapshot.items.find((i) => i.id === id));
-  if (chosen.length === 0 || chosen.some((i) => !i)) throw new VaultUserError("Choose at least one key from your vault.");
-  const items = chosen as VaultItemRecord[];
-  if (new Set(items.map((i) => i.provider)).size !== items.length) throw new VaultUserError("Choose one key per provider.");
-  const grants = items.map((item) => ({ provider: item.provider, itemId: item.id, itemKeyVersion: item.keyVersion, secret: openProviderKey({ userId, vaultKey: key, item }) }));
-  const { token, body } = buildTokenConnection({
-    userId,
-    vaultKey: key,
-    name,
-    grants,
-    policy: { v: 1, providers: items.map((i) => i.provider), ...policy },
-  });
+  const { token, body } = buildConnectionFromVault({ name, itemIds, policy });
   return { token, connection: await save(body) };
+}
+
+/**
+ * Approves an app's authorization request: builds the connection here and seals the token
+ * secret K to the app's X25519 key (security model, "Consent"); the server gets the sealed
+ * value, which it cannot open, and answers with the one-time code's redirect.
+ */
+export async function approveAppRequest({
+  requestId,
+  clientId,
+  appKey,
+  name,
+  itemIds,
+  policy,
+}: {
+  requestId: string;
+  clientId: string;
+  appKey: string;
+  name: string;
+  itemIds: string[];
+  policy: Omit<ConnectionPolicy, "providers" | "v">;
+}): Promise<ConsentOutcome> {
+  const appPublicKey = parseAppPublicKey(appKey);
+  const { token, body } = buildConnectionFromVault({ name, itemIds, policy });
+  const parts = parseRelayToken(token);
+  let sealedSecret: string;
+  try {
+    sealedSecret = sealToApp({ clientId, connectionId: parts.connectionId, appPublicKey, secret: parts.secret });
+  } finally {
+    wipeBytes(parts.secret, parts.connectionId);
+  }
+  return connectApi.approve({ requestId, connection: body, sealedSecret });
 }
 
 /** Saves new limits for a connection, signed here with its CK (the vault must be unlocked). */

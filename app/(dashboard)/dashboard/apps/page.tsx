@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import Link from "next/link";
+import { AppsScreen } from "@/components/apps/apps-screen";
 
-export const metadata: Metadata = { title: "Apps (developers)" };
+export const metadata: Metadata = { title: "Apps" };
 
 export default function AppsPage() {
   return (
     <>
       <h1>Apps (developers)</h1>
-      <EmptyState title="No apps registered">
-        <p>Register your app to let people connect their AI keys to it: a client id, exact redirect URIs and a logo for the consent page.</p>
-      </EmptyState>
+      <p>
+        Register your app to let people connect their AI keys to it: you get a client ID, people see your name, logo and description on the consent page, and
+        codes go only to the exact redirect URIs you list. <Link href="/dashboard/apps/docs">Integration docs</Link>
+      </p>
+      <AppsScreen />
     </>
   );
 }

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { docsOrigin } from "@/lib/apps/docs-origin";
+import { integrationSnippets } from "@/lib/apps/docs-snippets";
+import styles from "./docs.module.css";
+
+export const metadata: Metadata = { title: "Integration docs" };
+
+function Code({ children }: { children: string }) {
+  return (
+    <pre>
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+/** How an app connects a person's 1Relay: static text, snippets for this deployment's origin. */
+export default async function IntegrationDocsPage() {
+  const h = await headers();
+  const origin = docsOrigin({ host: h.get("host"), forwardedProto: h.get("x-forwarded-proto") });
+  const s = integrationSnippets(origin);
+  return (
+    <article className={styles.docs}>
+      <p>
+        <Link href="/dashboard/apps">← Apps</Link>
+      </p>
+      <h1>Integration docs</h1>
+      <p>
+        Your app asks a person for access to their AI provider keys. The person picks keys, models and limits on 1Relay and approves; your server gets a{" "}
+        <strong>relay token</strong> (<code>1r_…</code>) that calls <code>POST /v1/chat/completions</code> like an OpenAI key, within those limits, until the person
+        revokes it. You never see a provider key. It is OAuth 2.1’s authorization code flow with PKCE (S256 only), plus one step: the token’s secret comes back{" "}
+        <strong>sealed to a key pair your server made for this authorization</strong>, so only you can open it.
+      </p>
+
+      <h2>Before you start</h2>
+      <ul>
+        <li>
+          <Link href="/dashboard/apps">Register your app</Link>: you get a <code>client_id</code> (<code>app_…</code>). A server-side app can also create a client
+          secret (<code>1rs_…</code>, shown once; keep it in your server’s configuration).
+        </li>
+        <li>
+          Redirect URIs are matched exactly: <code>https://…</code> in the normal form a browser writes (<code>https://app.example.com/callback</code>), no{" "}
+          <code>#fragment</code>, no <code>user@</code>.
+        </li>
+        <li>
+          <code>http://</code> only on loopback, where any port is accepted at request time (RFC 8252 §7.3): prefer <code>http://127.0.0.1/callback</code> or{" "}
+          <code>http://[::1]/callback</code>; <code>localhost</code> works too but can be resolved elsewhere.
+        </li>
+      </ul>
+
+      <h2>1. Start: send the person to 1Relay</h2>
+      <p>
+        The helper <code>lib/connect/app-client.ts</code> (Node ≥ 20, Workers, Deno, Bun; copy it with <code>lib/crypto</code> until it is published) makes the PKCE
+        verifier, a <code>state</code> and an X25519 key pair. Keep <code>pending</code> on your server, never in a URL.
+      </p>
+      <Code>{s.start}</Code>
+      <p>Or build the URL yourself (no parameter twice):</p>
+      <Code>{s.authorize}</Code>
+      <p>
+        Scope: space-separated <code>openai</code>, <code>anthropic</code> or <code>gemini</code>, each optionally with a model (
+        <code>anthropic:claude-sonnet-4-5</code>). The person may grant less than you ask.
+      </p>
+
+      <h2>2. The callback</h2>
+      <p>
+        1Relay sends the person back to your redirect URI with the code (RFC 9207 <code>iss</code> included), or with <code>error=access_denied</code>. Check{" "}
+        <code>state</code> and <code>iss</code> (the helper does).
+      </p>
+      <Code>{s.callback}</Code>
+
+      <h2>Or: the popup widget</h2>
+      <p>
+        <code>/connect.js</code> (under 4 KB, no dependencies) opens the consent page in a popup and resolves with the code. Call it from a click handler, on a page
+        of your redirect URI’s origin: that is the only origin the consent page posts to. If the popup is blocked, the tab goes to 1Relay and comes back to your
+        redirect URI, so keep the callback working too.
+      </p>
+      <Code>{s.widget}</Code>
+
+      <h2>3. Exchange the code for a token</h2>
+      <p>
+        Within 60 seconds, once. <code>exchangeCode</code> checks <code>state</code> and <code>iss</code>, posts the code with the PKCE verifier, opens the sealed
+        secret and returns the token.
+      </p>
+      <Code>{s.exchange}</Code>
+      <p>
+        The endpoint itself, for other languages: <code>POST /connect/token</code>, form-encoded. Send the client secret as <code>client_secret</code> or with{" "}
+        <code>Authorization: Basic</code>, not both. Errors are <code>{"{ error, error_description }"}</code> (RFC 6749 §5.2).
+      </p>
+      <Code>{s.tokenCurl}</Code>
+      <Code>{s.tokenResponse}</Code>
+      <p>
+        Opening <code>sealed_secret = v1.&lt;eph_pub&gt;.&lt;nonce&gt;.&lt;ct&gt;</code> (all base64url) without the helper:
+      </p>
+      <Code>{s.openSeal}</Code>
+
+      <h2>4. Revoke</h2>
+      <p>
+        When the person disconnects in your app (RFC 7009). The person can also revoke from their 1Relay dashboard at any time; your next call is then refused.
+      </p>
+      <Code>{s.revoke}</Code>
+      <Code>{s.revokeCurl}</Code>
+
+      <h2>5. Call the gateway</h2>
+      <p>
+        With the token, exactly as you would call OpenAI, streaming or not, whatever provider sits behind (<code>GET /v1/models</code> lists what it may use).
+      </p>
+      <Code>{s.chatCurl}</Code>
+      <Code>{s.chatOpenAi}</Code>
+    </article>
+  );
+}

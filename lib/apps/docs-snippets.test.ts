@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { integrationSnippets } from "./docs-snippets";
+
+describe("integrationSnippets", () => {
+  const s = integrationSnippets("https://relay.example.com");
+
+  it("points every snippet at this deployment", () => {
+    expect(s.authorize).toMatch(/^GET https:\/\/relay\.example\.com\/connect\/authorize\n/);
+    expect(s.widget).toContain('<script src="https://relay.example.com/connect.js"></script>');
+    expect(s.tokenCurl).toMatch(/^curl https:\/\/relay\.example\.com\/connect\/token /);
+    expect(s.revokeCurl).toContain("https://relay.example.com/connect/revoke");
+    expect(s.chatCurl).toContain("https://relay.example.com/v1/chat/completions");
+    expect(s.chatOpenAi).toContain('baseURL: "https://relay.example.com/v1"');
+    expect(s.callback).toContain(`iss=${encodeURIComponent("https://relay.example.com")}`);
+  });
+
+  it("names the documented parameters and response fields", () => {
+    for (const name of ["response_type=code", "client_id=", "redirect_uri=", "scope=", "state=", "code_challenge=", "code_challenge_method=S256", "key="]) {
+      expect(s.authorize).toContain(name);
+    }
+    for (const name of ["grant_type=authorization_code", "code=", "code_verifier=", "client_id=", "redirect_uri=", "client_secret="]) expect(s.tokenCurl).toContain(name);
+    expect(JSON.parse(s.tokenResponse)).toMatchObject({ token_type: "relay", connection_id: expect.stringMatching(/^[0-9a-f]{32}$/), sealed_secret: expect.any(String), scope: expect.any(String), limits: expect.any(Object) });
+    expect(s.callback).toContain("error=access_denied");
+    expect(s.chatCurl).toContain("Authorization: Bearer $RELAY_TOKEN");
+  });
+});

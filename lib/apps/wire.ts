@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { validateRedirectUriForRegistration } from "../connect/redirect-uri";
+
+// Registered apps on the wire between the developer's browser and the server (zod, both
+// sides). The name, homepage and description appear on the consent page, so they are
+// plain, bounded text: no control or bidi-override characters that could disguise them.
+
+export const MAX_REDIRECT_URIS = 10;
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function isPlainHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+  } catch {
+    return false;
+  }
+}
+
+export const appNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the app a name.")
+  .max(60, "Keep the app name to 60 characters.")
+  .refine((v) => !UNSAFE_TEXT.test(v), "The app name must not contain control characters.");
+
+export const homepageSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the app's homepage.")
+  .max(500, "Keep the homepage URL to 500 characters.")
+  .refine(isPlainHttpsUrl, "The homepage must be an https URL, such as https://app.example.com.");
+
+export const descriptionSchema = z
+  .string()
+  .trim()
+  .max(300, "Keep the description to 300 characters.")
+  .refine((v) => !UNSAFE_TEXT.test(v), "The description must be one line of text, without control characters.");
+
+/** Exact redirect URIs: each checked like the authorization endpoint will match it, no duplicates. */
+export const redirectUrisSchema = z
+  .array(z.string())
+  .min(1, "Add at least one redirect URI.")
+  .max(MAX_REDIRECT_URIS, `Register at most ${MAX_REDIRECT_URIS} redirect URIs.`)
+  .superRefine((uris, ctx) => {
+    uris.forEach((uri, index) => {
+      const check = validateRedirectUriForRegistration(uri);
+      if (!check.ok) ctx.addIssue({ code: "custom", path: [index], message: `Redirect URI ${index + 1}: ${check.message}` });
+      else if (uris.indexOf(uri) !== index) ctx.addIssue({ code: "custom", path: [index], message: `Redirect URI ${index + 1} is listed twice.` });
+    });
+  });
+
+export const registerAppSchema = z.strictObject({
+  name: appNameSchema,
+  homepage: homepageSchema,
+  description: descriptionSchema,
+  redirectUris: redirectUrisSchema,
+});
+export type RegisterAppBody = z.infer<typeof registerAppSchema>;
+
+/** An update replaces every field (the form always sends them all). */
+export const updateAppSchema = registerAppSchema;
+export type UpdateAppBody = z.infer<typeof updateAppSchema>;
+
+/** What the developer's dashboard sees of an app: never the secret or its hash. */
+export interface AppSummary {
+  clientId: string;
+  name: string;
+  homepage: string;
+  description: string;
+  redirectUris: string[];
+  logoVersion: number;
+  hasLogo: boolean;
+  /** True once the app holds a client secret. */
+  confidential: boolean;
+  /** The secret's last four characters, to tell secrets apart. */
+  secretHint: string | null;
+  createdAt: number;
+}

@@ -1,0 +1,8 @@
+import { callJson } from "../http/client-json";
+import type { ConsentOutcome } from "./consent-wire";
+
+/** The consent page's calls (browser side). */
+export const connectApi = {
+  approve: (body: unknown) => callJson<ConsentOutcome>("/api/connect/approve", { method: "POST", body }),
+  deny: (requestId: string) => callJson<ConsentOutcome>("/api/connect/deny", { method: "POST", body: { requestId } }),
+};

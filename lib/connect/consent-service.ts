@@ -1,0 +1,95 @@
+import "server-only";
+import { wrapForServer } from "../connections/server-wrap";
+import { AppError } from "../errors/app-error";
+import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
+import { createDb } from "../db/client";
+import { getServerEnv } from "../env/server-env";
+import { resolveModel } from "../providers/routing";
+import type { ProviderId } from "../providers/types";
+import { AUTH_CODE_TTL_MS, hashCode, newAuthorizationCode } from "./codes";
+import type { ApproveBody, ConsentOutcome } from "./consent-wire";
+import { buildRedirectUrl, redirectOrigin } from "./redirect-uri";
+import { formatScope, parseScope, type ParsedScope } from "./scope";
+import { policyScopeFromScope } from "./scope-policy";
+
+// The consent page's answer. Approve: the browser built the connection and sealed K to the
+// app's key; the server checks it grants no more than the app asked for, adds the SK layer,
+// keeps the sealed value it cannot open, and issues a one-time code (≥ 128 bits, 60 s,
+// stored hashed). Deny: the app hears access_denied. Either way the code or error travels in
+// the redirect (or postMessage), never a secret.
+
+const expired = () => new AppError({ code: "not_found", message: "This authorization request has expired or was already answered. Go back to the app and start again." });
+
+/** The stored connection material until the code is exchanged (no K; CK only wrapped). */
+export interface PendingConnection {
+  body: Omit<ApproveBody["connection"], "ckToken">;
+  ckServer: string;
+  skId: string;
+}
+
+export async function approveAuthorization({ userId, body, issuer, now }: { userId: string; body: ApproveBody; issuer: string; now: number }): Promise<ConsentOutcome> {
+  const env = getServerEnv();
+  const db = createDb(env.DB);
+  const row = await getAuthorizationRequest({ db, id: body.requestId });
+  if (!row || row.status !== "pending" || row.expires_at <= now) throw expired();
+  const requested = parseScope(row.scope);
+  if (!requested.ok) throw expired();
+  const granted = grantedScope({ requested: requested.scope, policy: body.connection.policy });
+  const { ckToken, keyTest, ...rest } = body.connection;
+  if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
+  const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
+  const pending: PendingConnection = { body: rest, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
+  const code = newAuthorizationCode();
+  const ok = await markApproved({
+    db,
+    id: row.id,
+    userId,
+    connectionId: rest.id,
+    connectionBody: JSON.stringify(pending),
+    grantedScope: formatScope(granted),
+    sealedSecret: body.sealedSecret,
+    codeHash: hashCode(code),
+    codeExpiresAt: now + AUTH_CODE_TTL_MS,
+    now,
+  });
+  if (!ok) throw expired();
+  return {
+    redirectTo: buildRedirectUrl({ redirectUri: row.redirect_uri, params: { code, state: row.state, iss: issuer } }),
+    targetOrigin: redirectOrigin(row.redirect_uri),
+    display: row.display,
+    message: { type: "1relay:authorize", code, state: row.state, iss: issuer },
+  };
+}
+
+export async function denyAuthorization({ requestId, issuer, now }: { requestId: string; issuer: string; now: number }): Promise<ConsentOutcome> {
+  const db = createDb(getServerEnv().DB);
+  const row = await getAuthorizationRequest({ db, id: requestId });
+  if (!row || !(await markDenied({ db, id: requestId, now }))) throw expired();
+  return {
+    redirectTo: buildRedirectUrl({ redirectUri: row.redirect_uri, params: { error: "access_denied", state: row.state, iss: issuer } }),
+    targetOrigin: redirectOrigin(row.redirect_uri),
+    display: row.display,
+    message: { type: "1relay:authorize", error: "access_denied", state: row.state, iss: issuer },
+  };
+}
+
+/** The scope the person granted: never wider than the app asked for. */
+function grantedScope({ requested, policy }: { requested: ParsedScope; policy: ApproveBody["connection"]["policy"] }): ParsedScope {
+  const wanted = policyScopeFromScope(requested);
+  if (!wanted.ok) throw new AppError({ code: "bad_request", message: wanted.message });
+  const refuse = (message: string) => new AppError({ code: "forbidden", field: "policy", message });
+  for (const provider of policy.providers) if (!wanted.providers.includes(provider)) throw refuse(`The app did not ask for ${provider}.`);
+  if (wanted.models.length > 0) {
+    if (policy.models.length === 0) throw refuse("The app asked for named models only; choose among them.");
+    for (const model of policy.models) if (!wanted.models.includes(model)) throw refuse(`The app did not ask for the model ${model}.`);
+  }
+  const models: Record<ProviderId, string[]> = { openai: [], anthropic: [], gemini: [] };
+  for (const model of policy.models) {
+    const provider = resolveModel(model)?.provider;
+    if (!provider || !policy.providers.includes(provider)) throw refuse(`The model ${model} is not served by a granted provider.`);
+    models[provider].push(model);
+  }
+  // A provider the person granted must keep at least one model when the list is restricted.
+  if (policy.models.length > 0) for (const provider of policy.providers) if (models[provider].length === 0) throw refuse(`Choose at least one ${provider} model, or none at all.`);
+  return { providers: [...policy.providers], models };
+}

@@ -1,0 +1,49 @@
+import { MAX_FORM_LENGTH } from "./token-request";
+
+// Reads an OAuth endpoint's body: application/x-www-form-urlencoded (RFC 6749 §4.1.3) as its
+// text, or JSON as a value. Strict: a body over the cap, invalid UTF-8 or another content type
+// is an invalid_request, never silently repaired.
+
+export type OAuthBody = { ok: true; value: unknown } | { ok: false; description: string };
+
+export async function readOAuthBody(request: Request): Promise<OAuthBody> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
+    return { ok: false, description: "Send the parameters as application/x-www-form-urlencoded (or application/json)." };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_FORM_LENGTH) return { ok: false, description: "The request body is too large." };
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_FORM_LENGTH) {
+        await reader.cancel().catch(() => {});
+        return { ok: false, description: "The request body is too large." };
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { ok: false, description: "The request body is not valid UTF-8." };
+  }
+  if (type === "application/x-www-form-urlencoded") return { ok: true, value: text };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, description: "The request body is not valid JSON." };
+  }
+}

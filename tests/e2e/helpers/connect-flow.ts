@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+
+/** A redirect URI registered for the test app where nothing listens: the browser's visit is captured instead. */
+export const PROBE_REDIRECT = "http://127.0.0.1:8794/cb";
+
+/** Registers an app through the developer API (the Apps page's own endpoint). */
+export async function registerApp(page: Page, baseURL: string, { name, redirectUris }: { name: string; redirectUris: string[] }): Promise<string> {
+  const response = await page.request.post("/api/apps", {
+    headers: { origin: baseURL },
+    data: { name, homepage: "https://acme.example", description: "Takes notes and summarises them with your AI keys.", redirectUris },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { clientId: string }).clientId;
+}
+
+/** Captures the browser's arrival at PROBE_REDIRECT (the app's callback) and answers it. */
+export async function captureProbe(page: Page): Promise<() => URL | null> {
+  let seen: URL | null = null;
+  await page.route(`${PROBE_REDIRECT}**`, async (route) => {
+    seen = new URL(route.request().url());
+    await route.fulfill({ status: 200, contentType: "text/plain", body: "the app got its callback" });
+  });
+  return () => seen;
+}
+
+/** On the consent page (signed in): unlock the vault if needed, set limits, approve or deny. */
+export async function answerConsent(page: Page, { password, approve = true, budget, rpm }: { password: string; approve?: boolean; budget?: string; rpm?: string }): Promise<void> {
+  const form = page.getByRole("form", { name: "Authorize this app" });
+  const unlock = page.getByLabel("Master password", { exact: true });
+  await expect(form.or(unlock)).toBeVisible({ timeout: 20_000 });
+  if (await unlock.isVisible()) {
+    await unlock.fill(password);
+    await page.getByRole("button", { name: "Unlock" }).click();
+  }
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  if (budget !== undefined) await form.getByLabel("Monthly budget (USD)").fill(budget);
+  if (rpm !== undefined) await form.getByLabel("Requests per minute").fill(rpm);
+  await form.getByRole("button", { name: approve ? "Approve" : "Deny" }).click();
+}
