@@ -22,7 +22,7 @@ export interface ConnectionActions {
   canEdit: boolean;
 }
 
-export function ConnectionCard({ connection: c, actions, logo }: { connection: ConnectionSummary; actions: ConnectionActions; logo?: React.ReactNode }) {
+export function ConnectionCard({ connection: c, actions }: { connection: ConnectionSummary; actions: ConnectionActions }) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,7 +37,10 @@ export function ConnectionCard({ connection: c, actions, logo }: { connection: C
   return (
     <li className="key-row" data-testid="connection-row" data-connection-id={c.id} data-status={c.status}>
       <div className="key-main">
-        {logo}
+        {c.appLogo ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by us (/connect/logo), never hot-linked
+          <img className="connection-logo" src={`/connect/logo/${c.appLogo.clientId}?v=${c.appLogo.version}`} alt={`${c.name} logo`} width={28} height={28} />
+        ) : null}
         <strong>{c.name}</strong>
         {c.kind === "token" ? <code className="key-value">1r_…{c.tokenHint}</code> : null}
         <span className="badge">{c.status}</span>

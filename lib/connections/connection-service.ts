@@ -1,5 +1,6 @@
 import "server-only";
 import { accountObject } from "../account/account-object";
+import { listAppLogos } from "../db/app-queries";
 import { createDb } from "../db/client";
 import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
 import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
@@ -24,10 +25,16 @@ export async function createTokenFor({ userId, body }: { userId: string; body: C
 /** The person's connections with this month's spend from the account's Durable Object. */
 export async function listConnectionsFor({ userId }: { userId: string }): Promise<{ connections: ConnectionSummary[]; month: string; resetsAt: number; accountCapMicroUsd: number | null; accountSpentMicroUsd: number }> {
   const [connections, summary] = await Promise.all([listConnections({ db: db(), userId }), accountObject(userId).spendSummary({ accountId: userId })]);
+  const logos = await listAppLogos({ db: db(), clientIds: [...new Set(connections.flatMap((c) => (c.clientId ? [c.clientId] : [])))] });
   return {
     connections: connections.map((c) => {
       const s = summary.connections[c.id];
-      return { ...c, spend: { spentMicroUsd: s?.spentMicroUsd ?? 0, reservedMicroUsd: s?.reservedMicroUsd ?? 0, requests: s?.requests ?? 0 } };
+      const logo = c.clientId ? logos.get(c.clientId) : undefined;
+      return {
+        ...c,
+        spend: { spentMicroUsd: s?.spentMicroUsd ?? 0, reservedMicroUsd: s?.reservedMicroUsd ?? 0, requests: s?.requests ?? 0 },
+        ...(logo?.hasLogo && c.clientId ? { appLogo: { clientId: c.clientId, version: logo.logoVersion } } : {}),
+      };
     }),
     month: summary.month,
     resetsAt: summary.resetsAt,

@@ -189,3 +189,15 @@ export async function getAppLogo({ db, clientId }: { db: Db; clientId: string })
     return null;
   }
 }
+
+/** Logo facts for the apps behind a person's connections (a deleted app has none). */
+export async function listAppLogos({ db, clientIds }: { db: Db; clientIds: string[] }): Promise<Map<string, { hasLogo: boolean; logoVersion: number }>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("apps")
+    .select(["client_id", "logo_version"])
+    .select((eb) => eb("logo_data", "is not", null).as("has_logo"))
+    .where("client_id", "in", clientIds)
+    .execute();
+  return new Map(rows.map((r) => [r.client_id, { hasLogo: Boolean(r.has_logo), logoVersion: Number(r.logo_version) }]));
+}
