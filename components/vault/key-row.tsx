@@ -8,7 +8,7 @@ import { describeVaultError } from "./use-vault";
 
 type Mode = "view" | "replace" | "confirm-delete";
 
-export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: boolean }) {
+export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: VaultItemRecord; unlocked: boolean; usedBy?: string[]; onChanged?: () => void }) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>("view");
   const [replacement, setReplacement] = useState("");
@@ -46,6 +46,7 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
       await action();
       setStatus(done);
       setMode("view");
+      onChanged?.();
     } catch (e) {
       setError(describeVaultError(e));
     } finally {
@@ -79,6 +80,9 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
         ) : null}
         {status ? <span className="hint" role="status">{status}</span> : null}
       </div>
+      <div className="hint" data-testid="key-used-by">
+        {usedBy.length === 0 ? "Not used by any token or app." : `Used by ${usedBy.join(", ")}. Replacing it moves them to the new key; they keep their tokens.`}
+      </div>
       {testResult ? (
         <div className={`alert ${testResult.ok ? "info" : "error"}`} data-testid="key-test-result">
           {testResult.message}
@@ -106,7 +110,10 @@ export function KeyRow({ item, unlocked }: { item: VaultItemRecord; unlocked: bo
       ) : null}
       {mode === "confirm-delete" ? (
         <div className="key-actions">
-          <span>Delete “{item.label}” from your vault?</span>
+          <span>
+            Delete “{item.label}” from your vault?
+            {usedBy.length > 0 ? ` ${usedBy.join(", ")} will lose ${providerNames[item.provider]}: their requests to it will be refused.` : ""}
+          </span>
           <button type="button" className="button danger" disabled={busy} onClick={() => run(() => deleteProviderKey({ itemId: item.id }), "Deleted")}>
             Yes, delete
           </button>

@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { connectionsApi } from "@/lib/connections/connections-api";
+import type { ConnectionSummary } from "@/lib/connections/wire";
 import { loadVault, lockVault } from "@/lib/vault/vault-store";
 import { AddKeyForm } from "./add-key-form";
 import { CreateVaultForm } from "./create-vault-form";
@@ -10,9 +12,15 @@ import { useVault } from "./use-vault";
 
 export function VaultScreen({ email }: { email: string }) {
   const vault = useVault();
+  const [connections, setConnections] = useState<ConnectionSummary[]>([]);
+  const refreshConnections = useCallback(() => {
+    connectionsApi.list().then(setConnections, () => setConnections([]));
+  }, []);
   useEffect(() => {
     void loadVault();
-  }, []);
+    refreshConnections();
+  }, [refreshConnections]);
+  const usedBy = (itemId: string) => connections.filter((c) => c.status !== "revoked" && c.grantItems.some((g) => g.itemId === itemId)).map((c) => `“${c.name}”`);
 
   if (vault.status === "loading") return <p className="hint">Loading your vault…</p>;
   if (vault.status === "error") return <div className="alert error" role="alert">{vault.error}</div>;
@@ -37,7 +45,7 @@ export function VaultScreen({ email }: { email: string }) {
       ) : (
         <ul className="key-list">
           {vault.items.map((item) => (
-            <KeyRow key={`${item.id}:${item.version}`} item={item} unlocked={unlocked} />
+            <KeyRow key={`${item.id}:${item.version}`} item={item} unlocked={unlocked} usedBy={usedBy(item.id)} onChanged={refreshConnections} />
           ))}
         </ul>
       )}

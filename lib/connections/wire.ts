@@ -60,6 +60,8 @@ export interface ConnectionSummary {
   version: number;
   /** The app's client id, for app connections. */
   clientId: string | null;
+  /** Which vault item (and key version) each granted provider key came from. */
+  grantItems: { provider: string; itemId: string; itemKeyVersion: number }[];
   /** For app connections whose app has a logo (served from /connect/logo). */
   appLogo?: { clientId: string; version: number };
   /** This month's spend from the account's Durable Object (added by the list endpoint). */

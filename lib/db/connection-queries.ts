@@ -9,7 +9,9 @@ import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../co
 
 const notFound = () => new AppError({ code: "not_found", message: "No such connection." });
 
-function toSummary(row: ConnectionsTable, providers: string[]): ConnectionSummary {
+type GrantItem = ConnectionSummary["grantItems"][number];
+
+function toSummary(row: ConnectionsTable, providers: string[], grantItems: GrantItem[] = []): ConnectionSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -24,6 +26,7 @@ function toSummary(row: ConnectionsTable, providers: string[]): ConnectionSummar
     ckVault: row.ck_vault,
     version: row.version,
     clientId: row.client_id,
+    grantItems,
   };
 }
 
@@ -95,7 +98,7 @@ export async function insertTokenConnection({
     await db.deleteFrom("connections").where("id", "=", body.id).execute();
     throw error;
   }
-  return toSummary(row, grants.map((g) => g.provider));
+  return toSummary(row, grants.map((g) => g.provider), grants.map((g) => ({ provider: g.provider, itemId: g.item_id, itemKeyVersion: g.item_key_version })));
 }
 
 export async function listConnections({ db, userId }: { db: Db; userId: string }): Promise<ConnectionSummary[]> {
@@ -109,13 +112,14 @@ export async function listConnections({ db, userId }: { db: Db; userId: string }
   if (rows.length === 0) return [];
   const grants = await db
     .selectFrom("connection_grants")
-    .select(["connection_id", "provider"])
+    .select(["connection_id", "provider", "item_id", "item_key_version"])
     .where("connection_id", "in", rows.map((r) => r.id))
     .execute();
   return rows.map((r) => {
     const policy = JSON.parse(r.policy) as ConnectionPolicy;
-    const granted = grants.filter((g) => g.connection_id === r.id).map((g) => g.provider);
-    return toSummary(r, granted.length > 0 ? granted : policy.providers);
+    const mine = grants.filter((g) => g.connection_id === r.id);
+    const granted = mine.map((g) => g.provider as string);
+    return toSummary(r, granted.length > 0 ? granted : policy.providers, mine.map((g) => ({ provider: g.provider, itemId: g.item_id, itemKeyVersion: g.item_key_version })));
   });
 }
 

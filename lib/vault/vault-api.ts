@@ -10,7 +10,7 @@ export const vaultApi = {
   create: (body: WrappedVault) => callJson<VaultRecord>("/api/vault", { method: "POST", body }),
   rewrap: (body: WrappedVault & { expectedVersion: number }) => callJson<VaultRecord>("/api/vault", { method: "PUT", body }),
   addItem: (body: { id: string; provider: string; label: string; sealedKey: string }) => callJson<VaultItemRecord>("/api/vault/items", { method: "POST", body }),
-  updateItem: (id: string, body: { label?: string; sealedKey?: string; keyVersion?: number; expectedVersion: number }) =>
+  updateItem: (id: string, body: { label?: string; sealedKey?: string; keyVersion?: number; expectedVersion: number; grants?: { connectionId: string; sealedKey: string }[] }) =>
     callJson<VaultItemRecord>(`/api/vault/items/${encodeURIComponent(id)}`, { method: "PUT", body }),
   deleteItem: (id: string) => callJson<void>(`/api/vault/items/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };

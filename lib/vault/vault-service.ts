@@ -1,5 +1,6 @@
 import "server-only";
 import { createDb } from "../db/client";
+import { deleteItemGrants, replaceItemKey } from "../db/key-rotation";
 import * as queries from "../db/vault-queries";
 import { getServerEnv } from "../env/server-env";
 import type { z } from "zod";
@@ -26,7 +27,7 @@ export function addItemFor({ userId, body }: { userId: string; body: z.infer<typ
   return queries.addVaultItem({ db: db(), userId, item: body, now: Date.now() });
 }
 
-export function updateItemFor({
+export async function updateItemFor({
   userId,
   itemId,
   body,
@@ -35,9 +36,16 @@ export function updateItemFor({
   itemId: string;
   body: z.infer<typeof updateItemSchema>;
 }): Promise<VaultItemRecord> {
-  return queries.updateVaultItem({ db: db(), userId, itemId, change: body, now: Date.now() });
+  const { grants, sealedKey, keyVersion, label, expectedVersion } = body;
+  if (sealedKey === undefined || keyVersion === undefined) return queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion }, now: Date.now() });
+  // A replaced key: the item and every connection's grant of it, in one batch.
+  await replaceItemKey({ d1: getServerEnv().DB, db: db(), userId, itemId, sealedKey, keyVersion, expectedVersion, grants: grants ?? [], now: Date.now() });
+  const updated = label === undefined ? null : await queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion: expectedVersion + 1 }, now: Date.now() });
+  return updated ?? (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId)!;
 }
 
-export function deleteItemFor({ userId, itemId }: { userId: string; itemId: string }): Promise<void> {
-  return queries.deleteVaultItem({ db: db(), userId, itemId });
+/** Deletes a key and its grants: connections that used it lose that provider. */
+export async function deleteItemFor({ userId, itemId }: { userId: string; itemId: string }): Promise<void> {
+  await queries.deleteVaultItem({ db: db(), userId, itemId });
+  await deleteItemGrants({ db: db(), userId, itemId });
 }

@@ -9,6 +9,7 @@ import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey, providerNames } from "./provider-keys";
 import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
+import { regrantItem } from "../connections/regrant";
 import { resignPolicy } from "../connections/resign-policy";
 import { connectApi } from "../connect/connect-api";
 import type { ConsentOutcome } from "../connect/consent-wire";
@@ -185,7 +186,15 @@ export async function replaceProviderKey({ itemId, secret }: { itemId: string; s
   if (problem) throw new VaultUserError(problem);
   const keyVersion = item.keyVersion + 1;
   const sealedKey = sealProviderKey({ userId, vaultKey: key, itemId, provider: item.provider, keyVersion, secret });
-  const updated = await vaultApi.updateItem(itemId, { sealedKey, keyVersion, expectedVersion: item.version });
+  // Every connection using this key gets the new one in the same update: apps keep their tokens.
+  let grants;
+  try {
+    grants = regrantItem({ userId, vaultKey: key, connections: await connectionsApi.list(), itemId, keyVersion, secret });
+  } catch (error) {
+    if (error instanceof TypeError) throw new VaultUserError(`This key cannot be replaced yet: ${error.message}.`);
+    throw error;
+  }
+  const updated = await vaultApi.updateItem(itemId, { sealedKey, keyVersion, expectedVersion: item.version, grants });
   set({ items: snapshot.items.map((i) => (i.id === itemId ? updated : i)) });
 }
 

@@ -37,12 +37,17 @@ export const addItemSchema = z.strictObject({
   sealedKey: envelopeSchema,
 });
 
+/** A replaced key re-sealed under one connection's CK (the browser opened CK with the vault key). */
+export const regrantSchema = z.strictObject({ connectionId: z.string().regex(/^[0-9a-f]{32}$/), sealedKey: envelopeSchema });
+
 export const updateItemSchema = z
   .strictObject({
     label: labelSchema.optional(),
     sealedKey: envelopeSchema.optional(),
     keyVersion: versionSchema.optional(),
     expectedVersion: versionSchema,
+    /** With a replaced key: the new key for every live connection that uses this item, in the same update. */
+    grants: z.array(regrantSchema).max(1000).optional(),
   })
   .refine((u) => (u.sealedKey === undefined) === (u.keyVersion === undefined), {
     message: "sealedKey and keyVersion go together",
