@@ -92,6 +92,13 @@ export class AccountDurableObject extends DurableObject<Env> {
     return this.ledger.summary(Date.now());
   }
 
+  /** Account deletion: everything the object holds is erased (usage not yet written is dropped with it). */
+  async erase({ accountId }: { accountId: string }): Promise<void> {
+    this.bind(accountId, false);
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
   /** Writes queued usage records to D1 (one batch) and settles expired leases. */
   async flush(): Promise<number> {
     const now = Date.now();

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
+import { recordAudit } from "../db/audit-queries";
 import { createDb } from "../db/client";
 import { getServerEnv, type ServerEnv } from "../env/server-env";
 import { buildSignInEmail } from "../email/sign-in-email";
@@ -53,6 +54,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       error: (error) => logError({ where: "auth.js", error }),
       warn: (code) => console.warn(JSON.stringify({ level: "warn", where: "auth.js", code })),
       debug: () => {},
+    },
+    events: {
+      async signIn({ user }) {
+        if (user.id) await recordAudit({ db: createDb(env.DB), userId: user.id, kind: "sign_in" }).catch((error: unknown) => logError({ where: "audit sign_in", error }));
+      },
     },
     callbacks: {
       session({ session, user }) {

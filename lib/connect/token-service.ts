@@ -11,7 +11,12 @@ import { clearSealedMaterial, findByCodeHash, markExchanged } from "../db/author
 import { createDb, type Db } from "../db/client";
 import { insertTokenConnection, revokeConnection } from "../db/connection-queries";
 import { getServerEnv } from "../env/server-env";
+import { audit } from "../audit/record-audit";
+import { emailTransportFor } from "../auth/auth";
+import { buildAppConnectedEmail } from "../email/app-connected-email";
+import { sendEmail } from "../email/send-email";
 import { isAppError } from "../errors/app-error";
+import { logError } from "../errors/log-error";
 import { hashCode, verifyClientSecret } from "./codes";
 import type { PendingConnection } from "./consent-service";
 import { invalidClientError, oauthError } from "./oauth-error";
@@ -43,7 +48,18 @@ async function revokeForAccount({ db, userId, connectionId }: { db: Db; userId: 
   await revokeConnection({ db, userId, connectionId, now: Date.now() }).catch(() => {});
 }
 
-export async function exchangeCode({ body, authorization, now }: { body: unknown; authorization: string | null; now: number }): Promise<Response> {
+/** The audit event and the email to the person: a new app holds a relay token. */
+async function announceConnection({ db, userId, appName, scope, budgetUsd, rpm, origin }: { db: Db; userId: string; appName: string; scope: string; budgetUsd: number | null; rpm: number | null; origin: string }): Promise<void> {
+  await audit(userId, "app_connected", { name: appName, scope });
+  try {
+    const user = await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst();
+    if (user) await sendEmail({ transport: emailTransportFor(getServerEnv()), message: buildAppConnectedEmail({ to: user.email, appName, scope, budgetUsd, rpm, manageUrl: `${origin}/dashboard/connections` }) });
+  } catch (error) {
+    logError({ where: "app connected email", error });
+  }
+}
+
+export async function exchangeCode({ body, authorization, now, origin }: { body: unknown; authorization: string | null; now: number; origin: string }): Promise<Response> {
   const parsed = parseTokenRequest({ body, authorization });
   if (!parsed.ok) return parsed.error === "invalid_client" ? invalidClientError({ viaHeader: parsed.viaHeader, description: parsed.description }) : oauthError(parsed.status, parsed.error, parsed.description);
   const { request, authMethod } = parsed;
@@ -86,6 +102,7 @@ export async function exchangeCode({ body, authorization, now }: { body: unknown
     throw error;
   }
   const policy = pending.body.policy;
+  await announceConnection({ db, userId: row.user_id, appName: (await getPublicApp({ db, clientId: app.clientId }))?.name ?? app.clientId, scope: row.granted_scope, budgetUsd: policy.budgetUsd, rpm: policy.rpm, origin });
   const response = json({
     token_type: "relay",
     connection_id: pending.body.id,

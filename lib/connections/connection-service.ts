@@ -1,5 +1,6 @@
 import "server-only";
 import { accountObject } from "../account/account-object";
+import { audit } from "../audit/record-audit";
 import { listAppLogos } from "../db/app-queries";
 import { createDb } from "../db/client";
 import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
@@ -19,7 +20,9 @@ export async function createTokenFor({ userId, body }: { userId: string; body: C
   const env = getServerEnv();
   const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
-  return insertTokenConnection({ db: db(), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  const created = await insertTokenConnection({ db: db(), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  if (!body.keyTest) await audit(userId, "connection_created", { name: body.name });
+  return created;
 }
 
 /** The person's connections with this month's spend from the account's Durable Object. */
@@ -44,8 +47,10 @@ export async function listConnectionsFor({ userId }: { userId: string }): Promis
 }
 
 export async function revokeConnectionFor({ userId, connectionId }: { userId: string; connectionId: string }): Promise<void> {
+  const row = await db().selectFrom("connections").select(["name", "is_key_test", "status"]).where("id", "=", connectionId).where("user_id", "=", userId).executeTakeFirst();
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: "revoked" });
   await revokeConnection({ db: db(), userId, connectionId, now: Date.now() });
+  if (row && !row.is_key_test && row.status !== "revoked") await audit(userId, "connection_revoked", { name: row.name });
 }
 
 export async function setPausedFor({ userId, connectionId, paused }: { userId: string; connectionId: string; paused: boolean }): Promise<void> {
@@ -62,6 +67,7 @@ export async function revokeAllFor({ userId }: { userId: string }): Promise<numb
   const ids = await listLiveConnectionIds({ db: db(), userId });
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: ids, status: "revoked" });
   await revokeAllConnections({ db: db(), userId, connectionIds: ids, now: Date.now() });
+  await audit(userId, "connections_revoked_all", { count: ids.length });
   return ids.length;
 }
 

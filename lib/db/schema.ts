@@ -161,7 +161,16 @@ export interface AuthorizationRequestsTable {
   expires_at: number;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  detail: string;
+  created_at: number;
+}
+
 export interface Database {
+  audit_events: AuditEventsTable;
   apps: AppsTable;
   authorization_requests: AuthorizationRequestsTable;
   users: UsersTable;

@@ -1,4 +1,5 @@
 import "server-only";
+import { audit } from "../audit/record-audit";
 import { createDb } from "../db/client";
 import { deleteItemGrants, replaceItemKey } from "../db/key-rotation";
 import * as queries from "../db/vault-queries";
@@ -15,16 +16,22 @@ export async function getVaultState({ userId }: { userId: string }): Promise<Vau
   return { userId, ...(await queries.readVault({ db: db(), userId })) };
 }
 
-export function createVaultFor({ userId, body }: { userId: string; body: z.infer<typeof createVaultSchema> }): Promise<VaultRecord> {
-  return queries.createVault({ db: db(), userId, ...body, now: Date.now() });
+export async function createVaultFor({ userId, body }: { userId: string; body: z.infer<typeof createVaultSchema> }): Promise<VaultRecord> {
+  const vault = await queries.createVault({ db: db(), userId, ...body, now: Date.now() });
+  await audit(userId, "vault_created");
+  return vault;
 }
 
-export function rewrapVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rewrapVaultSchema> }): Promise<VaultRecord> {
-  return queries.rewrapVault({ db: db(), userId, ...body, now: Date.now() });
+export async function rewrapVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rewrapVaultSchema> }): Promise<VaultRecord> {
+  const vault = await queries.rewrapVault({ db: db(), userId, ...body, now: Date.now() });
+  await audit(userId, "vault_password_changed");
+  return vault;
 }
 
-export function addItemFor({ userId, body }: { userId: string; body: z.infer<typeof addItemSchema> }): Promise<VaultItemRecord> {
-  return queries.addVaultItem({ db: db(), userId, item: body, now: Date.now() });
+export async function addItemFor({ userId, body }: { userId: string; body: z.infer<typeof addItemSchema> }): Promise<VaultItemRecord> {
+  const item = await queries.addVaultItem({ db: db(), userId, item: body, now: Date.now() });
+  await audit(userId, "key_added", { provider: item.provider, label: item.label });
+  return item;
 }
 
 export async function updateItemFor({
@@ -41,11 +48,15 @@ export async function updateItemFor({
   // A replaced key: the item and every connection's grant of it, in one batch.
   await replaceItemKey({ d1: getServerEnv().DB, db: db(), userId, itemId, sealedKey, keyVersion, expectedVersion, grants: grants ?? [], now: Date.now() });
   const updated = label === undefined ? null : await queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion: expectedVersion + 1 }, now: Date.now() });
-  return updated ?? (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId)!;
+  const item = updated ?? (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId)!;
+  await audit(userId, "key_replaced", { provider: item.provider, label: item.label, connections: grants?.length ?? 0 });
+  return item;
 }
 
 /** Deletes a key and its grants: connections that used it lose that provider. */
 export async function deleteItemFor({ userId, itemId }: { userId: string; itemId: string }): Promise<void> {
+  const item = (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId);
   await queries.deleteVaultItem({ db: db(), userId, itemId });
+  if (item) await audit(userId, "key_deleted", { provider: item.provider, label: item.label });
   await deleteItemGrants({ db: db(), userId, itemId });
 }

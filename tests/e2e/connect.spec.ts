@@ -89,6 +89,12 @@ test.describe.serial("Connect: third-party apps through the consent page", () =>
     expect(recorder.all.filter((r) => /[?&](code|sealed_secret|code_verifier)=/.test(r.url))).toEqual([]);
     await context.close();
 
+    // The person is told by email, and the event is in their activity list.
+    const mailbox = await browser.newPage({ baseURL });
+    await mailbox.goto("/dev/mailbox");
+    await expect(mailbox.locator(`[data-testid="mail"][data-to="${personEmail}"]`).filter({ hasText: `${APP_NAME} is now connected` }).first()).toBeVisible();
+    await mailbox.close();
+
     // The person sees the app on the Connections page with its limits.
     await person.goto("/dashboard/connections");
     const row = person.getByTestId("connection-row").filter({ hasText: APP_NAME }).first();

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { getAccountSnapshot } from "@/lib/account/account-object";
+import { deleteAccountFor, listAuditFor, listSessionsFor, resetVaultFor, signOutEverywhereFor } from "@/lib/account/account-service";
+import { requireUser } from "@/lib/auth/current-user";
+import { setAccountCapFor } from "@/lib/connections/connection-service";
+import { AppError } from "@/lib/errors/app-error";
+import { jsonRoute } from "@/lib/http/json-route";
+import { readJson } from "@/lib/http/read-json";
+import { usdToMicroUsd } from "@/lib/limits/admission";
+
+// The signed-in account (one route file for all of it): GET / (live state from the Durable
+// Object), PUT / (account-wide monthly cap), GET /sessions, DELETE /sessions (sign out
+// everywhere), GET /activity (the audit list), DELETE /vault (reset a forgotten vault),
+// DELETE / (delete the account).
+
+type Context = { params: Promise<{ action?: string[] }> };
+const noSuchAction = () => new AppError({ code: "not_found", message: "No such account action." });
+
+async function actionOf(context: Context): Promise<string> {
+  const action = (await context.params).action ?? [];
+  if (action.length > 1) throw noSuchAction();
+  return action[0] ?? "";
+}
+
+export function GET(_request: Request, context: Context): Promise<Response> {
+  return jsonRoute("GET /api/account", async () => {
+    const user = await requireUser();
+    switch (await actionOf(context)) {
+      case "":
+        return getAccountSnapshot({ accountId: user.id });
+      case "sessions":
+        return { sessions: await listSessionsFor({ userId: user.id }) };
+      case "activity":
+        return { events: await listAuditFor({ userId: user.id }) };
+      default:
+        throw noSuchAction();
+    }
+  });
+}
+
+const capSchema = z.strictObject({ monthlyCapUsd: z.number().min(0).max(1_000_000).nullable() });
+
+export function PUT(request: Request, context: Context): Promise<Response> {
+  return jsonRoute("PUT /api/account", async () => {
+    const user = await requireUser();
+    if ((await actionOf(context)) !== "") throw noSuchAction();
+    const { monthlyCapUsd } = await readJson({ request, schema: capSchema });
+    await setAccountCapFor({ userId: user.id, capMicroUsd: monthlyCapUsd === null ? null : usdToMicroUsd(monthlyCapUsd) });
+    return { monthlyCapUsd };
+  });
+}
+
+const signOutSchema = z.strictObject({ includingThis: z.boolean() });
+const resetSchema = z.strictObject({ revokeConnections: z.boolean() });
+const deleteSchema = z.strictObject({ confirmEmail: z.string().max(320) });
+
+export function DELETE(request: Request, context: Context): Promise<Response> {
+  return jsonRoute("DELETE /api/account", async () => {
+    const user = await requireUser();
+    switch (await actionOf(context)) {
+      case "sessions":
+        return signOutEverywhereFor({ userId: user.id, ...(await readJson({ request, schema: signOutSchema })) });
+      case "vault":
+        return resetVaultFor({ userId: user.id, ...(await readJson({ request, schema: resetSchema })) });
+      case "": {
+        const { confirmEmail } = await readJson({ request, schema: deleteSchema });
+        await deleteAccountFor({ userId: user.id, email: user.email, confirmEmail });
+        return { deleted: true };
+      }
+      default:
+        throw noSuchAction();
+    }
+  });
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { accountApi } from "@/lib/account/account-api";
+import { connectionsApi } from "@/lib/connections/connections-api";
+import { lockVault } from "@/lib/vault/vault-store";
+import { describeVaultError } from "../vault/use-vault";
+
+type Step = null | "revoke-all" | "reset-vault" | "delete-account";
+
+/** Revoke everything, reset a forgotten vault, delete the account: each asks first. */
+export function DangerZone({ email }: { email: string }) {
+  const [step, setStep] = useState<Step>(null);
+  const [revokeToo, setRevokeToo] = useState(true);
+  const [confirmEmail, setConfirmEmail] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(work: () => Promise<string | void>) {
+    setError(null);
+    try {
+      const done = await work();
+      if (done) setMessage(done);
+      setStep(null);
+    } catch (e) {
+      setError(describeVaultError(e));
+    }
+  }
+
+  return (
+    <section className="card settings-section danger-zone" aria-labelledby="danger-heading">
+      <h2 id="danger-heading">Danger zone</h2>
+      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      {message ? <div className="alert ok" role="status">{message}</div> : null}
+
+      <h3>Revoke everything</h3>
+      <p className="hint">Every token and app loses access at once; their next requests are refused.</p>
+      {step === "revoke-all" ? (
+        <div className="key-actions">
+          <button type="button" className="button danger" onClick={() => run(async () => `Revoked ${(await connectionsApi.revokeAll()).revoked} connections.`)}>Yes, revoke everything</button>
+          <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary danger" onClick={() => setStep("revoke-all")}>Revoke everything…</button>
+      )}
+
+      <h3>Forgot your master password?</h3>
+      <p className="hint">Nothing can be recovered: resetting deletes your vault and every key in it. Tokens and apps keep working until you revoke them, but they can no longer be changed or moved to a new key.</p>
+      {step === "reset-vault" ? (
+        <div className="key-actions">
+          <label className="check">
+            <input type="checkbox" checked={revokeToo} onChange={(e) => setRevokeToo(e.target.checked)} /> Also revoke all tokens and apps
+          </label>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() =>
+              run(async () => {
+                const { revoked } = await accountApi.resetVault(revokeToo);
+                lockVault();
+                return `Vault reset.${revokeToo ? ` Revoked ${revoked} connections.` : ""} Create a new vault on the Vault page.`;
+              })
+            }
+          >
+            Yes, delete my vault
+          </button>
+          <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary danger" onClick={() => setStep("reset-vault")}>Reset vault…</button>
+      )}
+
+      <h3>Delete account</h3>
+      <p className="hint">Deletes your vault, keys, tokens, app connections, apps you registered and usage history. This cannot be undone.</p>
+      {step === "delete-account" ? (
+        <div className="key-actions">
+          <label htmlFor="confirm-email">Type {email} to confirm</label>
+          <input id="confirm-email" type="email" autoComplete="off" value={confirmEmail} onChange={(e) => setConfirmEmail(e.target.value)} />
+          <button
+            type="button"
+            className="button danger"
+            disabled={confirmEmail.trim().toLowerCase() !== email.toLowerCase()}
+            onClick={() =>
+              run(async () => {
+                await accountApi.deleteAccount(confirmEmail);
+                lockVault();
+                // A full page load, not client navigation: nothing of this session stays in memory.
+                // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+                window.location.assign("/");
+              })
+            }
+          >
+            Delete my account
+          </button>
+          <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary danger" onClick={() => setStep("delete-account")}>Delete account…</button>
+      )}
+    </section>
+  );
+}

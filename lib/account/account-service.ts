@@ -1,0 +1,58 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { listAudit } from "../db/audit-queries";
+import { createDb } from "../db/client";
+import { deleteAccount, deleteSessions, listSessions, resetVault, type SessionInfo } from "../db/account-queries";
+import { getServerEnv } from "../env/server-env";
+import { sha256Hex } from "../auth/hash";
+import { AppError } from "../errors/app-error";
+import { audit } from "../audit/record-audit";
+import type { AuditEvent } from "../audit/audit-kinds";
+import { revokeAllFor } from "../connections/connection-service";
+import { accountObject } from "./account-object";
+
+// Settings → account: sessions, sign out everywhere, the activity list, reset a forgotten
+// vault, delete the account. Always for the signed-in person's id.
+
+const db = () => createDb(getServerEnv().DB);
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+async function currentSessionHash(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return sha256Hex(value);
+  }
+  return null;
+}
+
+export async function listSessionsFor({ userId }: { userId: string }): Promise<SessionInfo[]> {
+  return listSessions({ db: db(), userId, currentHash: await currentSessionHash() });
+}
+
+/** Signs out every other session (or all of them, this one included). */
+export async function signOutEverywhereFor({ userId, includingThis }: { userId: string; includingThis: boolean }): Promise<{ signedOut: number }> {
+  const signedOut = await deleteSessions({ db: db(), userId, keepHash: includingThis ? null : await currentSessionHash() });
+  await audit(userId, "sessions_signed_out", { count: signedOut });
+  return { signedOut };
+}
+
+export function listAuditFor({ userId }: { userId: string }): Promise<AuditEvent[]> {
+  return listAudit({ db: db(), userId });
+}
+
+/** Forgotten master password: vault and keys go; optionally every connection is revoked too. */
+export async function resetVaultFor({ userId, revokeConnections }: { userId: string; revokeConnections: boolean }): Promise<{ revoked: number }> {
+  const revoked = revokeConnections ? await revokeAllFor({ userId }) : 0;
+  await resetVault({ db: db(), userId });
+  await audit(userId, "vault_reset", { count: revoked });
+  return { revoked };
+}
+
+/** Deletes the account after the person typed their email address to confirm. */
+export async function deleteAccountFor({ userId, email, confirmEmail }: { userId: string; email: string; confirmEmail: string }): Promise<void> {
+  if (confirmEmail.trim().toLowerCase() !== email.toLowerCase()) throw new AppError({ code: "bad_request", field: "confirmEmail", message: "Type your email address exactly to confirm." });
+  await revokeAllFor({ userId });
+  await accountObject(userId).erase({ accountId: userId });
+  await deleteAccount({ db: db(), userId });
+}

@@ -1,0 +1,39 @@
+// The security events a person sees in Settings → Activity. Data, not prose: the page words them.
+// Details hold labels, names and providers only — never a key, token, secret or prompt.
+
+export const AUDIT_KINDS = {
+  sign_in: "Signed in",
+  vault_created: "Vault created",
+  vault_password_changed: "Master password changed",
+  vault_reset: "Vault reset (forgotten master password)",
+  key_added: "Key added",
+  key_replaced: "Key replaced",
+  key_deleted: "Key deleted",
+  connection_created: "Token created",
+  app_connected: "App connected",
+  connection_revoked: "Connection revoked",
+  connections_revoked_all: "Everything revoked",
+  sessions_signed_out: "Signed out everywhere",
+} as const;
+
+export type AuditKind = keyof typeof AUDIT_KINDS;
+
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
+export interface AuditEvent {
+  id: string;
+  kind: AuditKind;
+  title: string;
+  detail: AuditDetail;
+  at: number;
+}
+
+/** One line for a person: "Key added: OpenAI “Work key”". */
+export function describeAuditEvent(event: { kind: AuditKind; detail: AuditDetail }): string {
+  const d = event.detail;
+  const name = typeof d.name === "string" ? `“${d.name}”` : typeof d.label === "string" ? `“${d.label}”` : "";
+  const provider = typeof d.provider === "string" ? `${d.provider} ` : "";
+  const count = typeof d.count === "number" ? `${d.count} connection${d.count === 1 ? "" : "s"}` : "";
+  const rest = [provider + name, count].filter((s) => s.trim() !== "").join(" ");
+  return rest ? `${AUDIT_KINDS[event.kind]}: ${rest.trim()}` : AUDIT_KINDS[event.kind];
+}

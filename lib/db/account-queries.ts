@@ -1,0 +1,46 @@
+import type { Db } from "./client";
+
+// The person's sessions and account-wide deletions, always scoped by user id.
+
+export interface SessionInfo {
+  id: string;
+  createdAt: number;
+  expires: number;
+  current: boolean;
+}
+
+/** Sessions by a short, non-secret id (the first 12 hex of the stored hash). */
+export async function listSessions({ db, userId, currentHash }: { db: Db; userId: string; currentHash: string | null }): Promise<SessionInfo[]> {
+  const rows = await db.selectFrom("sessions").select(["token_hash", "created_at", "expires"]).where("user_id", "=", userId).where("expires", ">", Date.now()).orderBy("created_at", "desc").execute();
+  return rows.map((r) => ({ id: r.token_hash.slice(0, 12), createdAt: r.created_at, expires: r.expires, current: r.token_hash === currentHash }));
+}
+
+/** Signs out every session of the person (or every other one). */
+export async function deleteSessions({ db, userId, keepHash }: { db: Db; userId: string; keepHash: string | null }): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepHash) query = query.where("token_hash", "!=", keepHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Forgotten master password: the vault and its items are deleted. Connections keep working
+ * until revoked, but their CK under the old vault key is useless now, so it is cleared: they can
+ * no longer be rotated or edited (security model).
+ */
+export async function resetVault({ db, userId }: { db: Db; userId: string }): Promise<number> {
+  await db.deleteFrom("vault_items").where("user_id", "=", userId).execute();
+  await db.deleteFrom("vaults").where("user_id", "=", userId).execute();
+  const result = await db.updateTable("connections").set({ ck_vault: null }).where("user_id", "=", userId).where("status", "!=", "revoked").executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Deletes the account: the user row, and by cascade its vault, keys, connections, grants, usage, apps, sessions, audit. */
+export async function deleteAccount({ db, userId }: { db: Db; userId: string }): Promise<void> {
+  // Explicit deletes first (D1 enforces the foreign keys, but order keeps each statement small).
+  await db.deleteFrom("usage_records").where("user_id", "=", userId).execute();
+  await db.deleteFrom("connections").where("user_id", "=", userId).execute();
+  await db.deleteFrom("vault_items").where("user_id", "=", userId).execute();
+  await db.deleteFrom("vaults").where("user_id", "=", userId).execute();
+  await db.deleteFrom("users").where("id", "=", userId).execute();
+}
