@@ -1,0 +1,69 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { BeginInput } from "../lib/account/ledger-types";
+import type { AccountDurableObject } from "./account-durable-object";
+import { AccountLedger } from "./account-ledger";
+
+// The ledger on real Durable Object SQLite storage with an injected clock: month rollover,
+// a request that spans the month boundary, and the rpm window sliding.
+
+const ns = (env as unknown as { ACCOUNT: DurableObjectNamespace<AccountDurableObject> }).ACCOUNT;
+const id = "d".repeat(32);
+const input = (over: Partial<BeginInput> = {}): BeginInput => ({
+  accountId: "ledger-test",
+  connectionId: id,
+  budgetMicroUsd: 250_000,
+  rpm: null,
+  costMicroUsd: 100_000,
+  leaseMs: 60_000,
+  pending: { connectionId: id, provider: "openai", model: "gpt-4o-mini", streamed: false },
+  ...over,
+});
+const entry = (cost: number, at: number) => ({ connectionId: id, provider: "openai", model: "gpt-4o-mini", status: 200, errorCode: null, inputTokens: 1, outputTokens: 1, cachedTokens: 0, costMicroUsd: cost, latencyMs: 1, streamed: false, at });
+
+async function withLedger<T>(name: string, work: (ledger: AccountLedger) => T): Promise<T> {
+  return runInDurableObject(ns.get(ns.idFromName(name)), (_instance, state) => work(new AccountLedger(state.storage.sql)));
+}
+
+describe("the ledger with an injected clock", () => {
+  it("month rollover resets spend (calendar months in UTC)", async () => {
+    await withLedger("ledger-rollover", (ledger) => {
+      const lastMinute = Date.UTC(2026, 10, 30, 23, 59);
+      for (let i = 0; i < 2; i++) {
+        const r = ledger.begin(input(), lastMinute);
+        if (!r.ok) throw new Error("refused");
+        ledger.finish({ accountId: "ledger-test", reservationId: r.reservationId, budgetMicroUsd: 250_000, entry: entry(100_000, lastMinute) }, lastMinute);
+      }
+      expect(ledger.begin(input(), lastMinute)).toMatchObject({ ok: false, reason: "budget_exhausted", resetsAt: Date.UTC(2026, 11, 1) });
+      const december = Date.UTC(2026, 11, 1, 0, 0, 1);
+      expect(ledger.begin(input(), december).ok).toBe(true);
+      expect(ledger.summary(december)).toMatchObject({ month: "2026-12", account: { spentMicroUsd: 0, reservedMicroUsd: 100_000 } });
+      expect(ledger.summary(lastMinute).account.spentMicroUsd).toBe(200_000);
+    });
+  });
+
+  it("a request admitted in one month is charged to that month, even if it ends in the next", async () => {
+    await withLedger("ledger-span", (ledger) => {
+      const before = Date.UTC(2027, 0, 31, 23, 59, 59);
+      const r = ledger.begin(input(), before);
+      if (!r.ok) throw new Error("refused");
+      const after = Date.UTC(2027, 1, 1, 0, 0, 5);
+      ledger.finish({ accountId: "ledger-test", reservationId: r.reservationId, budgetMicroUsd: 250_000, entry: entry(80_000, after) }, after);
+      expect(ledger.summary(before).account.spentMicroUsd).toBe(80_000);
+      expect(ledger.summary(after).account.spentMicroUsd).toBe(0);
+    });
+  });
+
+  it("the rpm window slides: a slot frees exactly 60 s after its request", async () => {
+    await withLedger("ledger-rpm", (ledger) => {
+      const t0 = Date.UTC(2027, 2, 1);
+      const rpm = input({ rpm: 2, budgetMicroUsd: null });
+      expect(ledger.begin(rpm, t0).ok).toBe(true);
+      expect(ledger.begin(rpm, t0 + 30_000).ok).toBe(true);
+      expect(ledger.begin(rpm, t0 + 59_999)).toMatchObject({ ok: false, reason: "rate_limited" });
+      expect(ledger.begin(rpm, t0 + 60_000).ok).toBe(true);
+      expect(ledger.begin(rpm, t0 + 60_001)).toMatchObject({ ok: false, reason: "rate_limited" });
+    });
+  });
+});
