@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { loadVault } from "@/lib/vault/vault-store";
 import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
+import { RotateVaultKeyForm } from "./rotate-vault-key-form";
 import { UnlockForm } from "./unlock-form";
 import { useVault } from "./use-vault";
 
@@ -16,6 +17,7 @@ export function VaultSettings({ email }: { email: string }) {
     <>
       <AutoLockSetting />
       {vault.status === "unlocked" ? <ChangePasswordForm email={email} /> : null}
+      {vault.status === "unlocked" ? <RotateVaultKeyForm /> : null}
       {vault.status === "locked" ? (
         <>
           <p className="hint">Unlock your vault to change its master password.</p>

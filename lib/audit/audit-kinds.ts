@@ -6,6 +6,7 @@ export const AUDIT_KINDS = {
   vault_created: "Vault created",
   vault_password_changed: "Master password changed",
   vault_reset: "Vault reset (forgotten master password)",
+  vault_key_rotated: "Vault key rotated",
   key_added: "Key added",
   key_replaced: "Key replaced",
   key_deleted: "Key deleted",

@@ -40,3 +40,14 @@ export function regrantItem({
     wipeBytes(plaintext);
   }
 }
+
+/** CK under the old vault key → CK under the new one (vault key rotation); CK is wiped. */
+export function rewrapConnectionKey({ userId, connectionId, ckVault, from, to }: { userId: string; connectionId: string; ckVault: string; from: Uint8Array; to: Uint8Array }): string {
+  const aad = buildCkVaultAad({ userId, connectionId });
+  const ck = openEnvelope({ key: from, envelope: ckVault, aad });
+  try {
+    return sealEnvelope({ key: to, plaintext: ck, aad });
+  } finally {
+    wipeBytes(ck);
+  }
+}

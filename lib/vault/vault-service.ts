@@ -5,7 +5,9 @@ import { deleteItemGrants, replaceItemKey } from "../db/key-rotation";
 import * as queries from "../db/vault-queries";
 import { getServerEnv } from "../env/server-env";
 import type { z } from "zod";
-import type { addItemSchema, createVaultSchema, rewrapVaultSchema, updateItemSchema, VaultItemRecord, VaultRecord, VaultState } from "./wire";
+import { formatArgon2Params } from "../crypto/kdf";
+import { rotateVaultKey } from "../db/vault-rotation";
+import type { addItemSchema, createVaultSchema, rewrapVaultSchema, rotateVaultSchema, updateItemSchema, VaultItemRecord, VaultRecord, VaultState } from "./wire";
 
 // Server side of the vault: what the route handlers call, always for the signed-in
 // user's id. It stores and returns only envelopes and metadata.
@@ -26,6 +28,13 @@ export async function rewrapVaultFor({ userId, body }: { userId: string; body: z
   const vault = await queries.rewrapVault({ db: db(), userId, ...body, now: Date.now() });
   await audit(userId, "vault_password_changed");
   return vault;
+}
+
+/** Rotates the vault key: one atomic batch (lib/db/vault-rotation.ts). */
+export async function rotateVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rotateVaultSchema> }): Promise<VaultState> {
+  await rotateVaultKey({ d1: getServerEnv().DB, db: db(), userId, input: { ...body, kdfParams: formatArgon2Params(body.kdfParams) }, now: Date.now() });
+  await audit(userId, "vault_key_rotated", { items: body.items.length, connections: body.connections.length });
+  return getVaultState({ userId });
 }
 
 export async function addItemFor({ userId, body }: { userId: string; body: z.infer<typeof addItemSchema> }): Promise<VaultItemRecord> {

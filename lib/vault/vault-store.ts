@@ -9,7 +9,8 @@ import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey, providerNames } from "./provider-keys";
 import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
-import { regrantItem } from "../connections/regrant";
+import { regrantItem, rewrapConnectionKey } from "../connections/regrant";
+import { newKey } from "../crypto/random";
 import { resignPolicy } from "../connections/resign-policy";
 import { connectApi } from "../connect/connect-api";
 import type { ConsentOutcome } from "../connect/consent-wire";
@@ -166,6 +167,40 @@ export async function changeMasterPassword({
   }
   const wrapped = await wrapVaultKey({ userId, vaultKey: key, password: newPassword, deriveKey, onProgress: (f) => onProgress?.(f, "rewrap") });
   set({ vault: await vaultApi.rewrap({ ...wrapped, expectedVersion: vault.version }) });
+}
+
+/**
+ * Rotates the vault key: a new VK, wrapped under the (re-entered) master password; every key in
+ * the vault and every connection's CK re-sealed under it; one atomic server update.
+ */
+export async function rotateVaultKey({ password, onProgress }: { password: string; onProgress?: (f: number, phase: "check" | "rewrap") => void }): Promise<void> {
+  const { key: oldKey, userId } = requireKey();
+  const vault = snapshot.vault!;
+  try {
+    wipeBytes(await openVaultKey({ userId, vault, password, deriveKey, onProgress: (f) => onProgress?.(f, "check") }));
+  } catch (error) {
+    if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("Your master password is not right.");
+    throw error;
+  }
+  const newVaultKey = newKey();
+  try {
+    const wrapped = await wrapVaultKey({ userId, vaultKey: newVaultKey, password, deriveKey, onProgress: (f) => onProgress?.(f, "rewrap") });
+    const items = snapshot.items.map((item) => ({
+      id: item.id,
+      sealedKey: sealProviderKey({ userId, vaultKey: newVaultKey, itemId: item.id, provider: item.provider, keyVersion: item.keyVersion, secret: openProviderKey({ userId, vaultKey: oldKey, item }) }),
+      expectedVersion: item.version,
+    }));
+    const connections = (await connectionsApi.list())
+      .filter((c) => c.status !== "revoked" && c.ckVault)
+      .map((c) => ({ id: c.id, ckVault: rewrapConnectionKey({ userId, connectionId: c.id, ckVault: c.ckVault!, from: oldKey, to: newVaultKey }) }));
+    const state = await vaultApi.rotate({ ...wrapped, expectedVersion: vault.version, items, connections });
+    vaultKey = newVaultKey;
+    wipeBytes(oldKey);
+    set({ vault: state.vault, items: state.items });
+  } catch (error) {
+    if (vaultKey !== newVaultKey) wipeBytes(newVaultKey);
+    throw error;
+  }
 }
 
 export async function addProviderKey({ provider, label, secret }: { provider: ProviderId; label: string; secret: string }): Promise<void> {

@@ -30,6 +30,12 @@ export const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER
 export const createVaultSchema = z.strictObject({ salt: saltSchema, kdfParams: kdfParamsSchema, wrappedVaultKey: envelopeSchema });
 export const rewrapVaultSchema = createVaultSchema.extend({ expectedVersion: versionSchema });
 
+/** Rotate the vault key: a new VK wrapped under the password, every item and every connection's CK re-sealed under it. */
+export const rotateVaultSchema = rewrapVaultSchema.extend({
+  items: z.array(z.strictObject({ id: itemIdSchema, sealedKey: envelopeSchema, expectedVersion: versionSchema })).max(500),
+  connections: z.array(z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/), ckVault: envelopeSchema })).max(1000),
+});
+
 export const addItemSchema = z.strictObject({
   id: itemIdSchema,
   provider: providerIdSchema,

@@ -41,6 +41,24 @@ test("settings: activity, sessions, vault reset and account deletion", async ({ 
   await expect(otherPage).toHaveURL(/\/signin/);
   await other.close();
 
+  // Rotate the vault key: the stored envelopes change, the key still opens, the token still works.
+  const before = (await (await page.request.get("/api/vault")).json()) as { vault: { wrappedVaultKey: string }; items: { sealedKey: string }[] };
+  await page.getByLabel("Master password", { exact: true }).fill("walnut prism 71 glacier ferry");
+  await page.getByRole("button", { name: "Unlock" }).click();
+  const rotate = page.getByRole("form", { name: "Rotate the vault key" });
+  await rotate.getByLabel("Master password", { exact: true }).fill("walnut prism 71 glacier ferry");
+  await rotate.getByRole("button", { name: "Rotate vault key" }).click();
+  await expect(rotate.getByRole("status")).toContainText("Vault key rotated", { timeout: 30_000 });
+  const after = (await (await page.request.get("/api/vault")).json()) as typeof before;
+  expect(after.vault.wrappedVaultKey).not.toBe(before.vault.wrappedVaultKey);
+  expect(after.items[0]!.sealedKey).not.toBe(before.items[0]!.sealedKey);
+  expect((await chat(baseURL!, token)).status).toBe(200);
+  await page.goto("/dashboard/vault");
+  await page.getByLabel("Master password", { exact: true }).fill("walnut prism 71 glacier ferry");
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByTestId("vault-item").filter({ hasText: "Settings OpenAI" }).getByTestId("key-value")).toContainText("XYZW");
+  await page.goto("/dashboard/settings");
+
   // Forgotten master password: reset the vault and revoke everything with it.
   await page.getByRole("button", { name: "Reset vault…" }).click();
   await page.getByRole("button", { name: "Yes, delete my vault" }).click();

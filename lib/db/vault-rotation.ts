@@ -1,0 +1,55 @@
+import { sql } from "kysely";
+import type { Db } from "./client";
+import { AppError } from "../errors/app-error";
+
+// Rotating the vault key (security model: "draws a new VK and re-wraps every item and every
+// connection's CK, in one atomic batch"). One D1 batch (one transaction): the vault's
+// compare-and-swap, every item, every live connection's ck_vault, and a final guard that
+// fails the whole batch (so it rolls back) unless every row moved. Nothing is left half-rotated.
+
+export interface RotateVaultInput {
+  salt: string;
+  kdfParams: string;
+  wrappedVaultKey: string;
+  expectedVersion: number;
+  items: { id: string; sealedKey: string; expectedVersion: number }[];
+  connections: { id: string; ckVault: string }[];
+}
+
+const stale = () => new AppError({ code: "conflict", message: "Your vault changed in another tab. Reload and try again." });
+
+export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Database; db: Db; userId: string; input: RotateVaultInput; now: number }): Promise<void> {
+  const items = await db.selectFrom("vault_items").select(["id", "version"]).where("user_id", "=", userId).execute();
+  const live = await db.selectFrom("connections").select("id").where("user_id", "=", userId).where("status", "!=", "revoked").where("ck_vault", "is not", null).execute();
+  const sameSet = (a: string[], b: string[]) => a.length === b.length && new Set(a).size === a.length && a.every((x) => b.includes(x));
+  if (!sameSet(input.items.map((i) => i.id), items.map((i) => i.id)) || !sameSet(input.connections.map((c) => c.id), live.map((c) => c.id))) throw stale();
+  const newVersion = input.expectedVersion + 1;
+  const rotated = sql<boolean>`EXISTS (SELECT 1 FROM vaults WHERE user_id = ${userId} AND version = ${newVersion} AND wrapped_vault_key = ${input.wrappedVaultKey})`;
+  const queries = [
+    db.updateTable("vaults").set({ salt: input.salt, kdf_params: input.kdfParams, wrapped_vault_key: input.wrappedVaultKey, version: newVersion, updated_at: now }).where("user_id", "=", userId).where("version", "=", input.expectedVersion),
+    ...input.items.map((i) =>
+      db.updateTable("vault_items").set({ sealed_key: i.sealedKey, version: i.expectedVersion + 1, updated_at: now }).where("id", "=", i.id).where("user_id", "=", userId).where("version", "=", i.expectedVersion).where(rotated),
+    ),
+    ...input.connections.map((c) => db.updateTable("connections").set({ ck_vault: c.ckVault }).where("id", "=", c.id).where("user_id", "=", userId).where("status", "!=", "revoked").where(rotated)),
+  ];
+  const statements = queries.map((q) => {
+    const compiled = q.compile();
+    return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
+  });
+  // The guard: json('') raises an error unless every item and connection now matches, which aborts the batch.
+  const expectedItems = input.items.length;
+  statements.push(
+    d1
+      .prepare(
+        `SELECT CASE WHEN (SELECT COUNT(*) FROM vaults WHERE user_id = ?1 AND version = ?2) = 1
+          AND (SELECT COUNT(*) FROM vault_items WHERE user_id = ?1 AND updated_at = ?3) >= ?4
+          THEN 1 ELSE json('rotation incomplete') END AS ok`,
+      )
+      .bind(userId, newVersion, now, expectedItems),
+  );
+  try {
+    await d1.batch(statements);
+  } catch {
+    throw stale();
+  }
+}
