@@ -6,7 +6,7 @@
 // ratios and writes bench/results/<date>.json. docs/decisions/010-performance.md explains it.
 //
 // Environment: SKIP_BUILD=1 (reuse .open-next), BENCH_ROUNDS (sequential rounds, 300),
-// BENCH_STREAM_ROUNDS (150), BENCH_SECONDS (per throughput cell, 5), BENCH_CPU_REQUESTS (300),
+// BENCH_STREAM_ROUNDS (150), BENCH_SECONDS (per throughput cell, 5), BENCH_CPU_REQUESTS (100),
 // SKIP_KDF=1, BENCH_PORT (9000; the fakes use +11, +12, +13).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -29,7 +29,7 @@ const params = {
   streamRounds: num("BENCH_STREAM_ROUNDS", 150),
   warmup: num("BENCH_WARMUP", 30),
   seconds: num("BENCH_SECONDS", 5),
-  cpuRequests: num("BENCH_CPU_REQUESTS", 300),
+  cpuRequests: num("BENCH_CPU_REQUESTS", 100),
   concurrency: [1, 10, 50],
 };
 const state = path.join(root, ".wrangler/bench-state");
