@@ -23,6 +23,7 @@ import { forwardToProvider, type Settle } from "./forward";
 import { GatewayError, gatewayErrorResponse } from "./gateway-error";
 import { costHeaders, limitRefusal } from "./limit-headers";
 import { newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
+import { createPhaseTimer } from "./server-timing";
 
 /** Request bodies above this are refused with 413 (images travel inline as data: URLs). */
 export const GATEWAY_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -51,6 +52,7 @@ export interface GatewayDeps {
 export async function handleChatCompletion({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
   const started = Date.now();
   const requestId = newRequestId();
+  const timer = createPhaseTimer();
   let connection: OpenedConnection | null = null;
   let provider: ProviderId | null = null;
   let model = "";
@@ -96,11 +98,10 @@ export async function handleChatCompletion({ request, deps }: { request: Request
 
   let refusedByLimits = false;
   try {
-    connection = await openRequestConnection({ request, db: deps.db, sk: deps.sk });
+    connection = await timer.time("auth", () => openRequestConnection({ request, db: deps.db, sk: deps.sk }));
     const { ck, policy, grants, connectionId, userId } = connection;
     try {
-      const raw = await readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES });
-      const parsed = parseChatRequest(raw);
+      const parsed = await timer.time("parse", async () => parseChatRequest(await readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES })));
       if (!parsed.ok) throw new GatewayRequestError({ param: parsed.param, message: parsed.message, code: parsed.code });
       const chat = parsed.request;
       stream = chat.stream === true;
@@ -128,7 +129,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
       bounds = boundRequest({ provider, upstreamModel: model, request: chat });
       const price = findPrice({ provider, model });
       budgetMicroUsd = policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd);
-      const begun = await deps.limits(userId).begin({
+      const beginInput: BeginInput = {
         accountId: userId,
         connectionId,
         budgetMicroUsd,
@@ -136,17 +137,21 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         costMicroUsd: bounds && price ? worstCaseCostMicroUsd({ price, maxInputTokens: bounds.maxInputTokens, maxOutputTokens: bounds.maxOutputTokens }) : null,
         leaseMs: deps.upstreamTimeoutMs + LEASE_MARGIN_MS,
         pending: { connectionId, provider, model, streamed: stream },
-      });
+      };
+      const begun = await timer.time("limits", () => deps.limits(userId).begin(beginInput));
       if (!begun.ok) {
         refusedByLimits = true; // the object wrote this request's record itself
         throw limitRefusal(begun);
       }
       reservationId = begun.reservationId;
 
-      const keyBytes = openEnvelope({ key: ck, envelope: grant.sealed_key, aad: buildGrantAad({ connectionId, provider, itemId: grant.item_id, itemVersion: grant.item_key_version }) });
-      const apiKey = decodeUtf8(keyBytes);
-      wipeBytes(keyBytes);
-      const upstream = getProviderAdapter(provider).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[provider] });
+      const target = provider;
+      const { apiKey, upstream } = await timer.time("decrypt", () => {
+        const keyBytes = openEnvelope({ key: ck, envelope: grant.sealed_key, aad: buildGrantAad({ connectionId, provider: target, itemId: grant.item_id, itemVersion: grant.item_key_version }) });
+        const apiKey = decodeUtf8(keyBytes);
+        wipeBytes(keyBytes);
+        return { apiKey, upstream: getProviderAdapter(target).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[target] }) };
+      });
       const onKeyVerdict = (status: "ok" | "rejected") =>
         deps.waitUntil(deps.recordKeyVerdict({ userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status }).catch(() => {}));
       return await forwardToProvider({
@@ -162,6 +167,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         begun,
         settle,
         onKeyVerdict,
+        timer,
       });
     } finally {
       wipeBytes(ck);
@@ -169,8 +175,8 @@ export async function handleChatCompletion({ request, deps }: { request: Request
   } catch (error) {
     const status = error instanceof GatewayError ? error.httpStatus : error instanceof GatewayRequestError ? 400 : 500;
     const code = error instanceof GatewayError ? error.openaiCode : error instanceof GatewayRequestError ? error.openaiCode : null;
-    const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : await settle({ status, errorCode: code, outcome: { kind: "not_sent" } });
-    return gatewayErrorResponse({ error, requestId, headers: costHeaders({ costMicroUsd, budgetRemainingMicroUsd }) });
+    const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : await timer.time("metering", () => settle({ status, errorCode: code, outcome: { kind: "not_sent" } }));
+    return gatewayErrorResponse({ error, requestId, headers: { ...costHeaders({ costMicroUsd, budgetRemainingMicroUsd }), "server-timing": timer.header() } });
   }
 }
 

@@ -9,6 +9,7 @@ import type { ProviderId, UpstreamRequest } from "../providers/types";
 import type { GatewayDeps } from "./chat-completion";
 import { deliveredBytesOf } from "./delivered-bytes";
 import { costHeaders, rateHeaders } from "./limit-headers";
+import type { PhaseTimer } from "./server-timing";
 
 export type Settle = (input: { status: number; errorCode: string | null; outcome: RequestOutcome }) => Promise<{ costMicroUsd: number; budgetRemainingMicroUsd: number | null | undefined }>;
 
@@ -30,6 +31,7 @@ export async function forwardToProvider({
   begun,
   settle,
   onKeyVerdict,
+  timer,
 }: {
   request: Request;
   deps: GatewayDeps;
@@ -43,15 +45,20 @@ export async function forwardToProvider({
   begun: Extract<BeginResult, { ok: true }>;
   settle: Settle;
   onKeyVerdict: (status: "ok" | "rejected") => void;
+  /** Phase durations so far; sent as Server-Timing (for streams, without metering, which runs after the headers). */
+  timer: PhaseTimer;
 }): Promise<Response> {
   const adapter = getProviderAdapter(provider);
   const base = { "x-1relay-request-id": requestId, "cache-control": "no-store", ...rateHeaders(begun.rate) };
-  const finish = async (status: number, errorCode: string | null, outcome: RequestOutcome) => ({ ...base, ...costHeaders(await settle({ status, errorCode, outcome })) });
+  const finish = async (status: number, errorCode: string | null, outcome: RequestOutcome) => {
+    const settled = await timer.time("metering", () => settle({ status, errorCode, outcome }));
+    return { ...base, ...costHeaders(settled), "server-timing": timer.header() };
+  };
 
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.upstreamTimeoutMs)]);
   let response: Response;
   try {
-    response = await (deps.fetchUpstream ?? fetch)(upstream.url, { method: "POST", headers: upstream.headers, body: upstream.body, redirect: "manual", signal });
+    response = await timer.time("upstream", () => (deps.fetchUpstream ?? fetch)(upstream.url, { method: "POST", headers: upstream.headers, body: upstream.body, redirect: "manual", signal }));
   } catch (error) {
     if (request.signal.aborted) {
       const headers = await finish(499, "client_closed", { kind: "interrupted", partial: null, deliveredBytes: 0 });
@@ -84,7 +91,8 @@ export async function forwardToProvider({
     let completion;
     let usage;
     try {
-      ({ completion, usage } = adapter.parseResponse({ body: await response.json(), model: clientModel, id, created }));
+      const body: unknown = await timer.time("upstream-body", () => response.json());
+      ({ completion, usage } = adapter.parseResponse({ body, model: clientModel, id, created }));
     } catch {
       const headers = await finish(502, "upstream_protocol_error", { kind: "interrupted", partial: null, deliveredBytes: 0 });
       return json(502, errorBody(`${provider} sent an answer 1Relay could not read.`, "server_error", "upstream_protocol_error"), headers);
@@ -153,6 +161,7 @@ export async function forwardToProvider({
     headers: {
       ...base,
       ...costHeaders({ costMicroUsd: begun.reservedMicroUsd, budgetRemainingMicroUsd: begun.budgetRemainingMicroUsd }),
+      "server-timing": timer.header(),
       "content-type": "text/event-stream; charset=utf-8",
       "x-accel-buffering": "no",
     },

@@ -1,0 +1,31 @@
+// Phase durations of one gateway request, sent back as a Server-Timing header
+// (auth, parse, limits, decrypt, upstream = until the provider's response headers,
+// upstream-body, metering; https://www.w3.org/TR/server-timing/).
+// In workerd, Date.now() and performance.now() only advance across I/O (a Spectre
+// mitigation), so a phase that is pure computation (decrypt) reads 0 there: these are
+// wall times around I/O, not CPU times.
+export type Phase = "auth" | "parse" | "limits" | "decrypt" | "upstream" | "upstream-body" | "metering";
+
+export interface PhaseTimer {
+  /** Runs fn and adds its duration to the phase (also when it throws). */
+  time<T>(phase: Phase, fn: () => Promise<T> | T): Promise<T>;
+  /** The header value: `auth;dur=1, limits;dur=2, …` in the order the phases ran. */
+  header(): string;
+}
+
+export function createPhaseTimer(now: () => number = () => performance.now()): PhaseTimer {
+  const durations = new Map<Phase, number>();
+  return {
+    async time(phase, fn) {
+      const start = now();
+      try {
+        return await fn();
+      } finally {
+        durations.set(phase, (durations.get(phase) ?? 0) + (now() - start));
+      }
+    },
+    header() {
+      return [...durations].map(([phase, ms]) => `${phase};dur=${Math.round(ms * 1000) / 1000}`).join(", ");
+    },
+  };
+}
