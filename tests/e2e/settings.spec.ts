@@ -11,7 +11,8 @@ function chat(baseURL: string, token: string): Promise<Response> {
   return fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }) });
 }
 
-test("settings: activity, sessions, vault reset and account deletion", async ({ browser, baseURL }) => {
+test("settings: activity, sessions, vault key rotation, vault reset and account deletion", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
   const email = uniqueEmail("settings");
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
