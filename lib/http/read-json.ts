@@ -1,13 +1,15 @@
 import type { z } from "zod";
 import { concatBytes } from "../crypto/bytes";
 import { AppError } from "../errors/app-error";
+import { parseStrictJson } from "./strict-json";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Reads a request body as JSON and validates it: at most `limitBytes` (413 beyond),
- * strict UTF-8 (invalid bytes are an error, never replaced), `application/json`,
- * then the zod schema (400 naming the first bad field).
+ * strict UTF-8 (invalid bytes are an error, never replaced), `application/json`, strict JSON
+ * (strict-json.ts: bounded nesting, no "__proto__", no lone surrogates), then the zod schema
+ * (400 naming the first bad field).
  */
 export async function readJson<S extends z.ZodType>({
   request,
@@ -31,13 +33,9 @@ export async function readJson<S extends z.ZodType>({
   } catch {
     throw new AppError({ code: "bad_request", message: "The body is not valid UTF-8." });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError({ code: "bad_request", message: "The body is not valid JSON." });
-  }
-  const parsed = schema.safeParse(value);
+  const json = parseStrictJson(text);
+  if (!json.ok) throw new AppError({ code: "bad_request", message: json.message });
+  const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;
