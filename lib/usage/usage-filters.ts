@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../errors/app-error";
 
 // The query string of GET /api/usage, validated once (zod). Filters apply to every view.
 
@@ -38,9 +39,13 @@ export interface UsageFilters {
 
 export const filtersOf = (q: UsageQuery): UsageFilters => ({ connectionId: q.connection, provider: q.provider, model: q.model, status: q.status });
 
-/** Reads a URLSearchParams, dropping empty values (an empty <select> sends ""). */
+/** Reads a URLSearchParams, dropping empty values (an empty <select> sends ""); 400 naming the bad one. */
 export function parseUsageQuery(params: URLSearchParams): UsageQuery {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) if (value !== "") raw[key] = value;
-  return usageQuerySchema.parse(raw);
+  const parsed = usageQuerySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join(".") || undefined;
+  throw new AppError({ code: "bad_request", field, message: `${field ? `${field}: ` : ""}${issue?.message ?? "invalid query"}` });
 }
