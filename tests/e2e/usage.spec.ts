@@ -59,12 +59,14 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 test.describe.serial("Usage: totals, charts, log and CSV per app, provider and model", () => {
+  // Generous: two consents, a vault and Argon2id on a shared, busy machine.
+  test.describe.configure({ timeout: 150_000 });
   let person: Page;
   const tokens: string[] = [];
   const ids: string[] = [];
 
   test.beforeAll(async ({ browser, baseURL }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     const developer = await browser.newPage({ baseURL });
     await signInWithCode(developer, browser, uniqueEmail("usage-dev"), baseURL!);
     const clientIds = [];
