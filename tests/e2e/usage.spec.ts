@@ -226,7 +226,7 @@ test.describe.serial("Usage: totals, charts, log and CSV per app, provider and m
     await expect(fresh.getByTestId("total-requests")).toHaveText("0");
     await expect(fresh.getByText("No requests match.")).toBeVisible();
     await expect(fresh.getByText("No requests in this range yet.")).toBeVisible();
-    await fresh.getByText("Chosen days").click();
+    await fresh.getByRole("radio", { name: "Chosen days" }).check();
     await expect(fresh.getByLabel("From (UTC)")).toBeVisible();
     const bad = await fresh.request.get("/api/usage?view=summary&range=custom&from=2026-02-02&to=2026-01-01");
     expect(bad.status()).toBe(400);
