@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { ConnectionSummary } from "@/lib/connections/wire";
 import { EditLimitsForm } from "./edit-limits-form";
@@ -22,7 +23,7 @@ export interface ConnectionActions {
   canEdit: boolean;
 }
 
-export function ConnectionCard({ connection: c, actions }: { connection: ConnectionSummary; actions: ConnectionActions }) {
+export function ConnectionCard({ connection: c, actions, linkToDetail = true }: { connection: ConnectionSummary; actions: ConnectionActions; linkToDetail?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -41,7 +42,7 @@ export function ConnectionCard({ connection: c, actions }: { connection: Connect
           // eslint-disable-next-line @next/next/no-img-element -- served by us (/connect/logo), never hot-linked
           <img className="connection-logo" src={`/connect/logo/${c.appLogo.clientId}?v=${c.appLogo.version}`} alt={`${c.name} logo`} width={28} height={28} />
         ) : null}
-        <strong>{c.name}</strong>
+        <strong>{linkToDetail ? <Link href={`/dashboard/connections/${c.id}`} aria-label={`${c.name}: usage and details`}>{c.name}</Link> : c.name}</strong>
         {c.kind === "token" ? <code className="key-value">1r_…{c.tokenHint}</code> : null}
         <span className="badge">{c.status}</span>
         <span className="hint">{c.providers.join(", ")}</span>

@@ -1,13 +1,32 @@
 import { requireUser } from "@/lib/auth/current-user";
-import { createDb } from "@/lib/db/client";
-import { listRecentUsage } from "@/lib/db/usage-queries";
-import { getServerEnv } from "@/lib/env/server-env";
+import { errorToResponse } from "@/lib/errors/to-response";
 import { jsonRoute } from "@/lib/http/json-route";
+import { parseUsageQuery } from "@/lib/usage/usage-filters";
+import { usageCsvFor, usageLogFor, usageSeriesFor, usageSummaryFor } from "@/lib/usage/usage-service";
 
-/** The signed-in person's 50 most recent gateway requests. */
-export function GET(): Promise<Response> {
+/**
+ * The signed-in person's usage: `view=summary|series|log|csv`, `range=today|month|custom`
+ * (`from`, `to`: YYYY-MM-DD, UTC), filters `connection`, `provider`, `model`, `status=ok|error`,
+ * `by=connection|provider` (series), `cursor` and `limit` (log).
+ */
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  if (params.get("view") === "csv") {
+    try {
+      const user = await requireUser();
+      const { stream, filename } = usageCsvFor({ userId: user.id, query: parseUsageQuery(params) });
+      return new Response(stream, {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store", "x-content-type-options": "nosniff" },
+      });
+    } catch (error) {
+      return errorToResponse({ error, where: "GET /api/usage (csv)" });
+    }
+  }
   return jsonRoute("GET /api/usage", async () => {
     const user = await requireUser();
-    return { requests: await listRecentUsage({ db: createDb(getServerEnv().DB), userId: user.id }) };
+    const query = parseUsageQuery(params);
+    if (query.view === "summary") return usageSummaryFor({ userId: user.id, query });
+    if (query.view === "series") return usageSeriesFor({ userId: user.id, query });
+    return usageLogFor({ userId: user.id, query });
   });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RecentRequests } from "@/components/usage/recent-requests";
+import { UsageScreen } from "@/components/usage/usage-screen";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -7,8 +7,8 @@ export default function UsagePage() {
   return (
     <>
       <h1>Usage</h1>
-      <p>Every request through your tokens: provider, model, tokens, cost and latency. Prompts and completions are never stored.</p>
-      <RecentRequests />
+      <p>Requests, tokens and spend by app, provider and model. Times are UTC. Prompts and completions are never stored.</p>
+      <UsageScreen />
     </>
   );
 }

@@ -1,0 +1,18 @@
+// Numbers and times on the usage pages: dollars, counts, UTC times.
+
+export function formatUsd(micro: number): string {
+  if (micro > 0 && micro < 10_000) return `$${(micro / 1_000_000).toFixed(6)}`;
+  return `$${(micro / 1_000_000).toFixed(2)}`;
+}
+
+/** Exact dollars (six decimals), for the log and for checking against the records. */
+export const exactUsd = (micro: number): string => `$${(micro / 1_000_000).toFixed(6)}`;
+
+export const formatCount = (n: number): string => n.toLocaleString("en-US");
+
+export const utcTime = (ms: number): string => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+
+export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** An axis tick: "14:00" for hourly buckets, "02-14" for daily ones (both UTC). */
+export const bucketLabel = (ms: number, bucket: "hour" | "day"): string => (bucket === "hour" ? new Date(ms).toISOString().slice(11, 16) : new Date(ms).toISOString().slice(5, 10));

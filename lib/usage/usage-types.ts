@@ -1,0 +1,69 @@
+// Shapes of the usage views, shared by the queries, the API and the dashboard.
+
+export interface UsageLogRow {
+  id: string;
+  createdAt: number;
+  connectionId: string;
+  connectionName: string | null;
+  provider: string;
+  model: string;
+  status: number;
+  errorCode: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens: number;
+  costMicroUsd: number;
+  latencyMs: number;
+  streamed: boolean;
+}
+
+export interface UsageTotals {
+  requests: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+  costMicroUsd: number;
+}
+
+/** One row of SQL GROUP BY (connection, provider, model). */
+export interface UsageGroupRow extends UsageTotals {
+  connectionId: string;
+  connectionName: string | null;
+  provider: string;
+  model: string;
+}
+
+export interface UsageBreakdownRow extends UsageTotals {
+  key: string;
+  label: string;
+}
+
+export interface UsageSummary {
+  range: { name: string; from: number; to: number; bucket: "hour" | "day" };
+  totals: UsageTotals;
+  byConnection: UsageBreakdownRow[];
+  byProvider: UsageBreakdownRow[];
+  byModel: UsageBreakdownRow[];
+}
+
+/** One row of SQL GROUP BY (time bucket, series key). */
+export interface UsageSeriesRow {
+  bucket: number;
+  key: string;
+  label: string;
+  requests: number;
+  costMicroUsd: number;
+}
+
+export interface UsageSeries {
+  range: { name: string; from: number; to: number; bucket: "hour" | "day" };
+  by: "connection" | "provider";
+  keys: { key: string; label: string }[];
+  /** One point per bucket: `cost:<key>` in dollars and `req:<key>` counts, zeros included. */
+  points: Record<string, number>[];
+}
+
+export interface UsageLogPage {
+  rows: UsageLogRow[];
+  nextCursor: string | null;
+}
