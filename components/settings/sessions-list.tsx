@@ -49,7 +49,7 @@ export function SessionsList() {
       )}
       <div className="key-actions">
         <button type="button" className="button secondary" onClick={() => signOut(false)}>End other sessions</button>
-        <button type="button" className="button secondary danger" onClick={() => signOut(true)}>End every session (sign out everywhere)</button>
+        <button type="button" className="button secondary danger" onClick={() => signOut(true)}>End every session, this one included</button>
       </div>
     </section>
   );

@@ -12,6 +12,9 @@ export interface SecondServer {
 
 export async function startSecondServer({ port, vars }: { port: number; vars: Record<string, string> }): Promise<SecondServer> {
   const root = path.resolve(import.meta.dirname, "../../..");
+  // A server left over from another run on this port would answer in its place: refuse to start.
+  const stale = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+  if (stale) throw new Error(`port ${port} is already in use (a leftover server?): stop it first`);
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
