@@ -1,3 +1,4 @@
+import { readBodyCapped } from "../http/read-body";
 import { MAX_FORM_LENGTH } from "./token-request";
 
 // Reads an OAuth endpoint's body: application/x-www-form-urlencoded (RFC 6749 §4.1.3) as its
@@ -11,28 +12,12 @@ export async function readOAuthBody(request: Request): Promise<OAuthBody> {
   if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
     return { ok: false, description: "Send the parameters as application/x-www-form-urlencoded (or application/json)." };
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_FORM_LENGTH) return { ok: false, description: "The request body is too large." };
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > MAX_FORM_LENGTH) {
-        await reader.cancel().catch(() => {});
-        return { ok: false, description: "The request body is too large." };
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyCapped({ request, limitBytes: MAX_FORM_LENGTH, tooLarge: () => new RangeError("too large") });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, description: "The request body is too large." };
+    throw error;
   }
   let text: string;
   try {

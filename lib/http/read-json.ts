@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { concatBytes } from "../crypto/bytes";
 import { AppError } from "../errors/app-error";
+import { readBodyCapped } from "./read-body";
 import { parseStrictJson } from "./strict-json";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 64 * 1024;
@@ -24,9 +24,7 @@ export async function readJson<S extends z.ZodType>({
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new AppError({ code: "bad_request", message: "Send the body as application/json." });
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-  const bytes = await readLimited(request, limitBytes);
+  const bytes = await readBodyCapped({ request, limitBytes, tooLarge: () => tooLarge(limitBytes) });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -46,22 +44,4 @@ export async function readJson<S extends z.ZodType>({
 
 function tooLarge(limitBytes: number): AppError {
   return new AppError({ code: "payload_too_large", message: `The body is larger than ${Math.floor(limitBytes / 1024)} KiB.` });
-}
-
-async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel();
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return concatBytes(...chunks);
 }
