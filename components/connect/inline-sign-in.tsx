@@ -11,7 +11,8 @@ import { describeVaultError } from "../vault/use-vault";
 const noSubscription = () => () => {};
 
 export function InlineSignIn({ returnTo }: { returnTo: string }) {
-  // The buttons wait for hydration: a click before it would submit the form natively and lose the email.
+  // The form appears once hydrated: typed before that, the email would sit in the field while
+  // React's state stayed empty, and a click would submit the form natively.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
@@ -46,6 +47,7 @@ export function InlineSignIn({ returnTo }: { returnTo: string }) {
     });
   };
 
+  if (!hydrated) return <p className="hint">Loading…</p>;
   return (
     <section className="card" aria-label="Sign in to 1Relay">
       <h2>Sign in to 1Relay</h2>
@@ -57,7 +59,7 @@ export function InlineSignIn({ returnTo }: { returnTo: string }) {
             <input id="consent-email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
             <span className="hint">We email you a code. Your master password never leaves this page.</span>
           </div>
-          <button className="button" type="submit" disabled={!hydrated || busy || email.length === 0}>{busy ? "Sending…" : "Email me a sign-in code"}</button>
+          <button className="button" type="submit" disabled={busy || email.length === 0}>{busy ? "Sending…" : "Email me a sign-in code"}</button>
         </form>
       ) : (
         <form onSubmit={verify} noValidate>
@@ -66,7 +68,7 @@ export function InlineSignIn({ returnTo }: { returnTo: string }) {
             <label htmlFor="consent-code">Sign-in code</label>
             <input id="consent-code" className="code" autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} maxLength={12} value={code} onChange={(e) => setCode(e.target.value)} required />
           </div>
-          <button className="button" type="submit" disabled={!hydrated || busy || code.length === 0}>{busy ? "Signing in…" : "Sign in"}</button>
+          <button className="button" type="submit" disabled={busy || code.length === 0}>{busy ? "Signing in…" : "Sign in"}</button>
         </form>
       )}
     </section>

@@ -22,7 +22,10 @@ export function openLocalD1(): DatabaseSync {
   const d1Dir = path.join(stateDir, "v3", "d1");
   const files = findSqliteFiles(d1Dir).filter((f) => statSync(f).size > 0 && !f.includes("metadata"));
   if (files.length !== 1) throw new Error(`expected one D1 sqlite file under ${d1Dir}, found ${files.length}`);
-  return new DatabaseSync(files[0]!);
+  const db = new DatabaseSync(files[0]!);
+  // The worker writes to the same file (usage batches land every second or so): wait for its locks.
+  db.exec("PRAGMA busy_timeout = 10000");
+  return db;
 }
 
 /** Every file the local state holds (D1 and Durable Object SQLite files, WAL included). */
