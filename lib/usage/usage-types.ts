@@ -1,20 +1,11 @@
 // Shapes of the usage views, shared by the queries, the API and the dashboard.
+import type { UsageEntry } from "../account/ledger-types";
 
-export interface UsageLogRow {
+/** A usage record as the gateway writes it (lib/account/ledger-types.ts), with its id, time and app name. */
+export interface UsageLogRow extends Omit<UsageEntry, "at"> {
   id: string;
   createdAt: number;
-  connectionId: string;
   connectionName: string | null;
-  provider: string;
-  model: string;
-  status: number;
-  errorCode: string | null;
-  inputTokens: number;
-  outputTokens: number;
-  cachedTokens: number;
-  costMicroUsd: number;
-  latencyMs: number;
-  streamed: boolean;
 }
 
 export interface UsageTotals {
