@@ -1,7 +1,9 @@
 import type { Db } from "./client";
 import { AppError } from "../errors/app-error";
 import { canonicalizePolicy } from "../crypto/policy";
-import type { ConnectionGrantsTable, ConnectionsTable } from "./schema";
+import { CompiledQuery } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/sqlite";
+import type { ConnectionGrantsTable, ConnectionsTable, VaultItemsTable } from "./schema";
 import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../connections/wire";
 
 // Connection rows. Owner-facing queries are scoped by user id; the gateway's lookup by
@@ -168,14 +170,45 @@ export async function recordKeyCheck({
     .execute();
 }
 
+export interface GatewayGrant extends ConnectionGrantsTable {
+  /** What the provider last said about the vault key behind this grant (null: not yet asked). */
+  key_status: VaultItemsTable["key_status"];
+}
+
 export interface GatewayConnection {
   row: ConnectionsTable;
-  grants: ConnectionGrantsTable[];
+  grants: GatewayGrant[];
+}
+
+// The gateway's one read per request: the connection with its grants (and each grant's key
+// status) in a single statement, compiled once per isolate and bound to each connection id.
+let gatewayQuery: { sql: string } | null = null;
+
+function compileGatewayQuery(db: Db): { sql: string } {
+  const query = db
+    .selectFrom("connections as c")
+    .selectAll("c")
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("connection_grants as g")
+          .leftJoin("vault_items as v", (join) => join.onRef("v.id", "=", "g.item_id").onRef("v.key_version", "=", "g.item_key_version").onRef("v.user_id", "=", "c.user_id"))
+          .select(["g.connection_id", "g.provider", "g.item_id", "g.item_key_version", "g.sealed_key", "v.key_status"])
+          .whereRef("g.connection_id", "=", "c.id"),
+      ).as("grants"),
+    )
+    .where("c.id", "=", "?")
+    .compile();
+  if (query.parameters.length !== 1) throw new Error("the gateway query must take exactly the connection id");
+  return { sql: query.sql };
 }
 
 export async function loadGatewayConnection({ db, connectionId }: { db: Db; connectionId: string }): Promise<GatewayConnection | null> {
-  const row = await db.selectFrom("connections").selectAll().where("id", "=", connectionId).executeTakeFirst();
-  if (!row) return null;
-  const grants = await db.selectFrom("connection_grants").selectAll().where("connection_id", "=", connectionId).execute();
-  return { row, grants };
+  gatewayQuery ??= compileGatewayQuery(db);
+  const { rows } = await db.executeQuery<ConnectionsTable & { grants: string | GatewayGrant[] }>(CompiledQuery.raw(gatewayQuery.sql, [connectionId]));
+  const found = rows[0];
+  if (!found) return null;
+  const { grants, ...row } = found;
+  // D1 returns the JSON aggregate as text.
+  return { row, grants: typeof grants === "string" ? (JSON.parse(grants) as GatewayGrant[]) : grants };
 }

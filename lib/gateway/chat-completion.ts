@@ -14,7 +14,7 @@ import { readJson } from "../http/read-json";
 import { usdToMicroUsd } from "../limits/admission";
 import { computeCostMicroUsd, findPrice, worstCaseCostMicroUsd } from "../limits/pricing";
 import { boundRequest } from "../limits/request-bounds";
-import { usageToCharge, type RequestOutcome } from "../limits/settlement";
+import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "../limits/settlement";
 import { getProviderAdapter } from "../providers/adapters";
 import { resolveModel } from "../providers/routing";
 import type { ProviderId } from "../providers/types";
@@ -62,15 +62,20 @@ export async function handleChatCompletion({ request, deps }: { request: Request
   let bounds: ReturnType<typeof boundRequest> = null;
   let settled = false;
 
+  let begun: Extract<BeginResult, { ok: true }> | null = null;
+
   // Settles the request once: its usage record and, if it held a reservation, the real cost.
-  const settle: Settle = async ({ status, errorCode, outcome }) => {
-    if (settled || !connection) return { costMicroUsd: 0, budgetRemainingMicroUsd: undefined };
+  // The cost is computed here, so the answer need not wait for the account object: `done` is
+  // handed to waitUntil (the RPC is already on its way, ahead of the client's next request).
+  const settle: Settle = ({ status, errorCode, outcome }) => {
+    if (settled || !connection) return { costMicroUsd: 0, budgetRemainingMicroUsd: undefined, done: Promise.resolve() };
     settled = true;
     const price = provider ? findPrice({ provider, model }) : null;
     const usage = bounds ? usageToCharge({ outcome, bounds }) : fallbackUsage(outcome);
     const costMicroUsd = usage && price ? computeCostMicroUsd({ price, usage }) : 0;
-    try {
-      const result = await deps.limits(connection.userId).finish({
+    const done = deps
+      .limits(connection.userId)
+      .finish({
         accountId: connection.userId,
         reservationId,
         budgetMicroUsd,
@@ -88,20 +93,25 @@ export async function handleChatCompletion({ request, deps }: { request: Request
           streamed: stream,
           at: Date.now(),
         },
-      });
-      return { costMicroUsd, budgetRemainingMicroUsd: result.budgetRemainingMicroUsd };
-    } catch {
-      // The object could not be reached: the reservation's lease settles it (at its full amount).
-      return { costMicroUsd, budgetRemainingMicroUsd: undefined };
-    }
+      })
+      .then(
+        () => {},
+        // The object could not be reached: the reservation's lease settles it (at its full amount).
+        () => {},
+      );
+    deps.waitUntil(done);
+    return { costMicroUsd, budgetRemainingMicroUsd: begun ? remainingAfterSettlement({ budgetRemainingMicroUsd: begun.budgetRemainingMicroUsd, reservedMicroUsd: begun.reservedMicroUsd, costMicroUsd }) : undefined, done };
   };
 
   let refusedByLimits = false;
   try {
+    // The body is read while the database answers; it is looked at only once the token holds.
+    const body = readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES });
+    body.catch(() => {});
     connection = await timer.time("auth", () => openRequestConnection({ request, db: deps.db, sk: deps.sk }));
     const { ck, policy, grants, connectionId, userId } = connection;
     try {
-      const parsed = await timer.time("parse", async () => parseChatRequest(await readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES })));
+      const parsed = await timer.time("parse", async () => parseChatRequest(await body));
       if (!parsed.ok) throw new GatewayRequestError({ param: parsed.param, message: parsed.message, code: parsed.code });
       const chat = parsed.request;
       stream = chat.stream === true;
@@ -138,12 +148,13 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         leaseMs: deps.upstreamTimeoutMs + LEASE_MARGIN_MS,
         pending: { connectionId, provider, model, streamed: stream },
       };
-      const begun = await timer.time("limits", () => deps.limits(userId).begin(beginInput));
-      if (!begun.ok) {
+      const admitted = await timer.time("limits", () => deps.limits(userId).begin(beginInput));
+      if (!admitted.ok) {
         refusedByLimits = true; // the object wrote this request's record itself
-        throw limitRefusal(begun);
+        throw limitRefusal(admitted);
       }
-      reservationId = begun.reservationId;
+      begun = admitted;
+      reservationId = admitted.reservationId;
 
       const target = provider;
       const { apiKey, upstream } = await timer.time("decrypt", () => {
@@ -152,8 +163,10 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         wipeBytes(keyBytes);
         return { apiKey, upstream: getProviderAdapter(target).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[target] }) };
       });
-      const onKeyVerdict = (status: "ok" | "rejected") =>
-        deps.waitUntil(deps.recordKeyVerdict({ userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status }).catch(() => {}));
+      // Written only when the verdict changes (the load brought the current one): no write per request.
+      const onKeyVerdict = (status: "ok" | "rejected") => {
+        if (grant.key_status !== status) deps.waitUntil(deps.recordKeyVerdict({ userId, itemId: grant.item_id, keyVersion: grant.item_key_version, status }).catch(() => {}));
+      };
       return await forwardToProvider({
         request,
         deps,
@@ -164,7 +177,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         includeUsage: chat.stream_options?.include_usage === true,
         requestId,
         secrets: [apiKey],
-        begun,
+        begun: admitted,
         settle,
         onKeyVerdict,
         timer,
@@ -175,7 +188,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
   } catch (error) {
     const status = error instanceof GatewayError ? error.httpStatus : error instanceof GatewayRequestError ? 400 : 500;
     const code = error instanceof GatewayError ? error.openaiCode : error instanceof GatewayRequestError ? error.openaiCode : null;
-    const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : await timer.time("metering", () => settle({ status, errorCode: code, outcome: { kind: "not_sent" } }));
+    const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : settle({ status, errorCode: code, outcome: { kind: "not_sent" } });
     return gatewayErrorResponse({ error, requestId, headers: { ...costHeaders({ costMicroUsd, budgetRemainingMicroUsd }), "server-timing": timer.header() } });
   }
 }
