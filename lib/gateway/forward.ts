@@ -11,7 +11,8 @@ import { deliveredBytesOf } from "./delivered-bytes";
 import { costHeaders, rateHeaders } from "./limit-headers";
 import type { PhaseTimer } from "./server-timing";
 
-export type Settle = (input: { status: number; errorCode: string | null; outcome: RequestOutcome }) => Promise<{ costMicroUsd: number; budgetRemainingMicroUsd: number | null | undefined }>;
+/** Settles the request (once): returns its cost at once; `done` resolves when the account object has it. */
+export type Settle = (input: { status: number; errorCode: string | null; outcome: RequestOutcome }) => { costMicroUsd: number; budgetRemainingMicroUsd: number | null | undefined; done: Promise<void> };
 
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
@@ -45,15 +46,12 @@ export async function forwardToProvider({
   begun: Extract<BeginResult, { ok: true }>;
   settle: Settle;
   onKeyVerdict: (status: "ok" | "rejected") => void;
-  /** Phase durations so far; sent as Server-Timing (for streams, without metering, which runs after the headers). */
+  /** Phase durations so far; sent as Server-Timing. */
   timer: PhaseTimer;
 }): Promise<Response> {
   const adapter = getProviderAdapter(provider);
   const base = { "x-1relay-request-id": requestId, "cache-control": "no-store", ...rateHeaders(begun.rate) };
-  const finish = async (status: number, errorCode: string | null, outcome: RequestOutcome) => {
-    const settled = await timer.time("metering", () => settle({ status, errorCode, outcome }));
-    return { ...base, ...costHeaders(settled), "server-timing": timer.header() };
-  };
+  const finish = (status: number, errorCode: string | null, outcome: RequestOutcome) => ({ ...base, ...costHeaders(settle({ status, errorCode, outcome })), "server-timing": timer.header() });
 
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.upstreamTimeoutMs)]);
   let response: Response;
@@ -61,27 +59,27 @@ export async function forwardToProvider({
     response = await timer.time("upstream", () => (deps.fetchUpstream ?? fetch)(upstream.url, { method: "POST", headers: upstream.headers, body: upstream.body, redirect: "manual", signal }));
   } catch (error) {
     if (request.signal.aborted) {
-      const headers = await finish(499, "client_closed", { kind: "interrupted", partial: null, deliveredBytes: 0 });
+      const headers = finish(499, "client_closed", { kind: "interrupted", partial: null, deliveredBytes: 0 });
       return json(499, errorBody("The client closed the request.", "server_error", "client_closed"), headers);
     }
     if ((error as Error | null)?.name === "TimeoutError") {
-      const headers = await finish(504, "upstream_timeout", { kind: "interrupted", partial: null, deliveredBytes: 0 });
+      const headers = finish(504, "upstream_timeout", { kind: "interrupted", partial: null, deliveredBytes: 0 });
       return json(504, errorBody(`${provider} did not answer in time.`, "server_error", "upstream_timeout"), headers);
     }
-    const headers = await finish(502, "upstream_unreachable", { kind: "not_sent" });
+    const headers = finish(502, "upstream_unreachable", { kind: "not_sent" });
     return json(502, errorBody(`${provider} could not be reached.`, "server_error", "upstream_unreachable"), headers);
   }
   if (response.status >= 300 && response.status < 400) {
     // Upstream fetches never follow redirects (a provider URL comes from configuration only).
     await response.body?.cancel();
-    const headers = await finish(502, "upstream_redirect", { kind: "provider_error" });
+    const headers = finish(502, "upstream_redirect", { kind: "provider_error" });
     return json(502, errorBody(`${provider} answered with a redirect, which 1Relay does not follow.`, "server_error", "upstream_redirect"), headers);
   }
   if (!response.ok) {
     const error = adapter.parseError({ status: response.status, bodyText: await response.text().catch(() => ""), secrets });
     if (error.code === "provider_key_invalid") onKeyVerdict("rejected");
     const retryAfter = response.headers.get("retry-after");
-    const headers = await finish(error.status, error.code, { kind: "provider_error" });
+    const headers = finish(error.status, error.code, { kind: "provider_error" });
     return json(error.status, { error: { message: error.message, type: error.type, param: error.param, code: error.code } }, { ...headers, ...(retryAfter ? { "retry-after": retryAfter } : {}) });
   }
   onKeyVerdict("ok");
@@ -94,11 +92,11 @@ export async function forwardToProvider({
       const body: unknown = await timer.time("upstream-body", () => response.json());
       ({ completion, usage } = adapter.parseResponse({ body, model: clientModel, id, created }));
     } catch {
-      const headers = await finish(502, "upstream_protocol_error", { kind: "interrupted", partial: null, deliveredBytes: 0 });
+      const headers = finish(502, "upstream_protocol_error", { kind: "interrupted", partial: null, deliveredBytes: 0 });
       return json(502, errorBody(`${provider} sent an answer 1Relay could not read.`, "server_error", "upstream_protocol_error"), headers);
     }
     const delivered = completion.choices.reduce((n, c) => n + deliveredBytesOf(`data: ${JSON.stringify({ choices: [{ delta: c.message }] })}`), 0);
-    const headers = await finish(200, null, usage ? { kind: "complete", usage } : { kind: "interrupted", partial: null, deliveredBytes: delivered });
+    const headers = finish(200, null, usage ? { kind: "complete", usage } : { kind: "interrupted", partial: null, deliveredBytes: delivered });
     return json(200, completion, headers);
   }
 
@@ -140,10 +138,9 @@ export async function forwardToProvider({
     const outcome: RequestOutcome = !clientGone && !failed && usage ? { kind: "complete", usage } : { kind: "interrupted", partial: usage, deliveredBytes: delivered };
     const status = clientGone ? 499 : 200;
     const errorCode = clientGone ? "client_closed" : failed ? "upstream_stream_error" : null;
-    const settledPromise = settle({ status, errorCode, outcome });
+    const { costMicroUsd, done } = settle({ status, errorCode, outcome });
     try {
       // The exact cost as an SSE comment just before [DONE] or the error event (clients ignore comments).
-      const { costMicroUsd } = await settledPromise;
       const comment = `: x-1relay-cost-usd=${formatMicroUsd(costMicroUsd)}\n\n`;
       const doneAt = finalFrames.findIndex((f) => f.startsWith("data: [DONE]") || f.startsWith('data: {"error"'));
       if (doneAt >= 0) finalFrames.splice(doneAt, 0, comment);
@@ -153,6 +150,7 @@ export async function forwardToProvider({
     } catch {
       // The client left before the end: the request is already settled.
     }
+    await done;
   };
   deps.waitUntil(pump());
   // The stream's cost is known only at its end: the header carries the reserved upper bound.

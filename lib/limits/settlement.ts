@@ -51,3 +51,14 @@ export function usageToCharge({ outcome, bounds }: { outcome: RequestOutcome; bo
     }
   }
 }
+
+/**
+ * The budget left once a request is settled, as the account object will count it: what
+ * admission left after holding the worst case, plus that hold, minus the real cost (null: no
+ * budget or cap applies). Requests running at the same time are in neither figure until they
+ * settle. The gateway answers with this instead of waiting for the object to settle.
+ */
+export function remainingAfterSettlement({ budgetRemainingMicroUsd, reservedMicroUsd, costMicroUsd }: { budgetRemainingMicroUsd: number | null; reservedMicroUsd: number; costMicroUsd: number }): number | null {
+  if (budgetRemainingMicroUsd === null) return null;
+  return Math.max(0, budgetRemainingMicroUsd + reservedMicroUsd - costMicroUsd);
+}
