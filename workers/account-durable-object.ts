@@ -31,6 +31,10 @@ const RETRY_DELAY_MS = 5_000;
 export class AccountDurableObject extends DurableObject<Env> {
   private liveStreams = 0;
   private readonly ledger: AccountLedger;
+  /** The account this object is bound to, once checked (saves two statements per call). */
+  private boundTo: string | null = null;
+  /** The alarm as last set or read (undefined: not read since the object started). */
+  private alarmAt: number | null | undefined = undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -54,7 +58,7 @@ export class AccountDurableObject extends DurableObject<Env> {
 
   /** Before the upstream call: may this request start? Holds its worst-case cost if so. */
   async begin(input: BeginInput): Promise<BeginResult> {
-    this.bind(input.accountId, false);
+    this.ensureBound(input.accountId);
     const now = Date.now();
     const result = this.ledger.begin(input, now);
     if (!result.ok) {
@@ -67,7 +71,7 @@ export class AccountDurableObject extends DurableObject<Env> {
 
   /** After the upstream call: settle the reservation at the real cost and queue the usage record. */
   async finish(input: FinishInput): Promise<FinishResult> {
-    this.bind(input.accountId, false);
+    this.ensureBound(input.accountId);
     const now = Date.now();
     const result = this.ledger.finish(input, now);
     await this.schedule(now);
@@ -76,27 +80,29 @@ export class AccountDurableObject extends DurableObject<Env> {
 
   /** Kill switch and pause: takes effect for the very next begin(); revocation is final. */
   async setConnectionStatus({ accountId, connectionIds, status }: { accountId: string; connectionIds: string[]; status: ConnectionStatus }): Promise<void> {
-    this.bind(accountId, false);
+    this.ensureBound(accountId);
     const now = Date.now();
     for (const id of connectionIds) this.ledger.setStatus(id, status, now);
   }
 
   async setAccountCap({ accountId, capMicroUsd }: { accountId: string; capMicroUsd: number | null }): Promise<void> {
-    this.bind(accountId, false);
+    this.ensureBound(accountId);
     if (capMicroUsd !== null && (!Number.isSafeInteger(capMicroUsd) || capMicroUsd < 0)) throw new RangeError("capMicroUsd must be a non-negative safe integer or null");
     this.ledger.setAccountCap(capMicroUsd);
   }
 
   async spendSummary({ accountId }: { accountId: string }): Promise<SpendSummary> {
-    this.bind(accountId, false);
+    this.ensureBound(accountId);
     return this.ledger.summary(Date.now());
   }
 
   /** Account deletion: everything the object holds is erased (usage not yet written is dropped with it). */
   async erase({ accountId }: { accountId: string }): Promise<void> {
-    this.bind(accountId, false);
+    this.ensureBound(accountId);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.alarmAt = null;
+    this.boundTo = null;
   }
 
   /** Writes queued usage records to D1 (one batch) and settles expired leases. */
@@ -113,11 +119,13 @@ export class AccountDurableObject extends DurableObject<Env> {
   }
 
   async alarm(): Promise<void> {
+    this.alarmAt = null; // this one has fired
     try {
       await this.flush();
     } catch {
       // D1 unreachable: the records stay queued; try again shortly.
-      await this.ctx.storage.setAlarm(Date.now() + RETRY_DELAY_MS);
+      this.alarmAt = Date.now() + RETRY_DELAY_MS;
+      await this.ctx.storage.setAlarm(this.alarmAt);
       return;
     }
     await this.schedule(Date.now());
@@ -127,12 +135,21 @@ export class AccountDurableObject extends DurableObject<Env> {
     const wanted = [this.ledger.hasPending() ? now + FLUSH_DELAY_MS : null, this.ledger.nextLeaseExpiry()].filter((t): t is number => t !== null);
     if (wanted.length === 0) return;
     const at = Math.min(...wanted);
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (this.alarmAt === null || this.alarmAt > at) {
+      this.alarmAt = at;
+      await this.ctx.storage.setAlarm(at);
+    }
   }
 
   private accountId(): string | null {
     return this.ctx.storage.sql.exec<{ account_id: string }>("SELECT account_id FROM account WHERE id = 1").toArray()[0]?.account_id ?? null;
+  }
+
+  private ensureBound(accountId: string): void {
+    if (this.boundTo !== null && this.boundTo === accountId) return;
+    this.bind(accountId, false);
+    this.boundTo = accountId;
   }
 
   private bind(accountId: string, count: boolean): { account_id: string; created_at: number; calls: number } {
