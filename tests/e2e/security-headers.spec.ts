@@ -101,3 +101,27 @@ test.describe("security headers on every page", () => {
     await expect(page.locator("#email")).toBeVisible();
   });
 });
+
+test("the gateway's answers (served by the worker entry, not Next) carry the API security headers", async ({ request }) => {
+  const answers = [
+    await request.post("/v1/chat/completions", { headers: { authorization: "Bearer 1r_not-a-token" }, data: { model: "gpt-4o-mini", messages: [] } }),
+    await request.get("/v1/models", { headers: { authorization: "Bearer 1r_not-a-token" } }),
+  ];
+  for (const response of answers) {
+    expect(response.status()).toBe(401);
+    expect((await response.json()).error.code).toBe("invalid_api_key");
+    const headers = response.headers();
+    expect(headers["x-1relay-request-id"]).toMatch(/^req_[0-9a-f]{24}$/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    const csp = cspDirectives(response);
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.has("sandbox")).toBe(true);
+  }
+  // Anything but the exact method and path still goes to Next: its 405, with the middleware's headers.
+  const wrongMethod = await request.get("/v1/chat/completions");
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["x-content-type-options"]).toBe("nosniff");
+});

@@ -1,0 +1,43 @@
+// The gateway's endpoints, served by the worker entry itself instead of through Next:
+// no middleware, router or React server runtime on the path every relayed request takes
+// (decision 011). Only the exact method and path are taken here; anything else (other
+// methods, trailing slashes, encoded paths) goes to Next as before, whose route handlers
+// call the same functions (they serve `npm run dev`, where this entry is not used).
+import { validateServerEnv } from "../lib/env/validated-env";
+import { handleChatCompletion } from "../lib/gateway/chat-completion";
+import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
+import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
+import { handleListModels } from "../lib/gateway/models-endpoint";
+import { newRequestId } from "../lib/gateway/open-connection";
+import { staticSecurityHeaders } from "../lib/http/security-headers";
+
+type GatewayHandler = typeof handleChatCompletion;
+
+const routes: Record<string, GatewayHandler> = {
+  "POST /v1/chat/completions": handleChatCompletion,
+  "GET /v1/models": handleListModels,
+};
+
+/** The gateway handler for this request, or null when Next should answer it. */
+export function gatewayRoute(request: Request): GatewayHandler | null {
+  const { pathname } = new URL(request.url);
+  return routes[`${request.method} ${pathname}`] ?? null;
+}
+
+/** JSON answers need no script policy: nothing in them may load or run. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+export async function serveGateway({ handler, request, env, ctx }: { handler: GatewayHandler; request: Request; env: Record<string, unknown>; ctx: ExecutionContext }): Promise<Response> {
+  let response: Response;
+  try {
+    const deps = gatewayDepsFrom({ env: validateServerEnv(env), waitUntil: (promise) => ctx.waitUntil(promise) });
+    response = await handler({ request, deps });
+  } catch (error) {
+    // Only a misconfigured worker gets here (the handlers answer every error themselves).
+    response = gatewayErrorResponse({ error, requestId: newRequestId() });
+  }
+  const isHttps = new URL(request.url).protocol === "https:";
+  for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", API_CSP);
+  return response;
+}
