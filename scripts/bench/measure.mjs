@@ -5,7 +5,7 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 
 /** A target: where a request goes and what it sends. */
-export function target({ name, url, method = "POST", headers = {}, body }) {
+export function target({ name, url, method = "POST", headers = {}, body, expectStatus = null }) {
   const u = new URL(url);
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return {
@@ -18,6 +18,7 @@ export function target({ name, url, method = "POST", headers = {}, body }) {
       headers: { ...headers, ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}) },
     },
     payload,
+    expectStatus,
   };
 }
 
@@ -42,7 +43,7 @@ export function send(t, { sockets = 1 } = {}) {
         if (text.length < 4096) text += chunk.toString("utf8");
       });
       res.on("end", () => {
-        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        const ok = t.expectStatus === null ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === t.expectStatus;
         resolve({ ok, status: res.statusCode, headersAt, firstByteAt: firstByteAt ?? headersAt, endAt: performance.now() - start, bytes, serverTiming: res.headers["server-timing"] ?? null, error: ok ? null : text.slice(0, 300) });
       });
       res.on("error", (error) => resolve({ ok: false, status: res.statusCode, error: String(error) }));

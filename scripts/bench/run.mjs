@@ -97,6 +97,9 @@ async function main() {
   const bearer = (token) => ({ authorization: `Bearer ${token}` });
   const t = {
     floor: target({ name: "floor", url: `${base}/v1/health`, method: "GET" }),
+    // The worker entry's own floor: the gateway's path refusing a request with no token (401
+    // before any I/O). The gateway is served there, not through Next (decision 011).
+    entryFloor: target({ name: "entryFloor", url: `${base}/v1/chat/completions`, body, expectStatus: 401 }),
     direct: target({ name: "direct", url: `${fakeUrls.openai}/v1/chat/completions`, headers: bearer(tokens.apiKey), body }),
     gateway: target({ name: "gateway", url: `${base}/v1/chat/completions`, headers: bearer(tokens.unlimited), body }),
     gatewayBudget: target({ name: "gatewayBudget", url: `${base}/v1/chat/completions`, headers: bearer(tokens.budget), body }),
@@ -110,7 +113,7 @@ async function main() {
   }
 
   log(`sequential, non-streamed: ${params.rounds} rounds (+${params.warmup} warm-up), targets interleaved…`);
-  const seq = await sequential([t.floor, t.direct, t.gateway, t.gatewayBudget], { rounds: params.rounds, warmup: params.warmup });
+  const seq = await sequential([t.floor, t.entryFloor, t.direct, t.gateway, t.gatewayBudget], { rounds: params.rounds, warmup: params.warmup });
   log(`sequential, streamed: ${params.streamRounds} rounds…`);
   const str = await sequential([t.directStream, t.gatewayStream, t.gatewayBudgetStream], { rounds: params.streamRounds, warmup: 10 });
 
@@ -161,6 +164,7 @@ async function main() {
   // Paired per round (same round, back to back): the gateway's own cost over floor + direct.
   const pairedAdded = summarise(seq.gateway.map((g, i) => g.endAt - seq.floor[i].endAt - seq.direct[i].endAt));
   const pairedAddedBudget = summarise(seq.gatewayBudget.map((g, i) => g.endAt - seq.floor[i].endAt - seq.direct[i].endAt));
+  const pairedOwn = summarise(seq.gateway.map((g, i) => g.endAt - seq.entryFloor[i].endAt - seq.direct[i].endAt));
   const phases = { gateway: phaseMedians(seq.gateway), gatewayBudget: phaseMedians(seq.gatewayBudget), gatewayStream: phaseMedians(str.gatewayStream) };
 
   const result = {
@@ -171,7 +175,7 @@ async function main() {
     params,
     request: { model: body.model, promptWords: prompt.split(/\s+/).length, max_tokens: body.max_tokens },
     latency,
-    pairedAddedMs: { gateway: pairedAdded, gatewayBudget: pairedAddedBudget },
+    pairedAddedMs: { gateway: pairedAdded, gatewayBudget: pairedAddedBudget, gatewayOverEntryFloor: pairedOwn },
     streams,
     phases,
     cpu,
