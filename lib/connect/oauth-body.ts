@@ -7,6 +7,10 @@ import { MAX_FORM_LENGTH } from "./token-request";
 
 export type OAuthBody = { ok: true; value: unknown } | { ok: false; description: string };
 
+// Signals from the body reader, answered in OAuth's error shape below.
+const TOO_LARGE = new RangeError("too large");
+const UNREADABLE = new Error("unreadable");
+
 export async function readOAuthBody(request: Request): Promise<OAuthBody> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
@@ -14,9 +18,10 @@ export async function readOAuthBody(request: Request): Promise<OAuthBody> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readBodyCapped({ request, limitBytes: MAX_FORM_LENGTH, tooLarge: () => new RangeError("too large") });
+    bytes = await readBodyCapped({ request, limitBytes: MAX_FORM_LENGTH, tooLarge: () => TOO_LARGE, unreadable: () => UNREADABLE });
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, description: "The request body is too large." };
+    if (error === TOO_LARGE) return { ok: false, description: "The request body is too large." };
+    if (error === UNREADABLE) return { ok: false, description: "The request body could not be read." };
     throw error;
   }
   let text: string;

@@ -24,6 +24,22 @@ describe("readJson", () => {
     expect(await readJson({ request: post('{"name":"a"}'), schema })).toEqual({ name: "a" });
   });
 
+  it("answers a body whose stream breaks with a 400, not a server error", async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(new TextEncoder().encode('{"name":'));
+        } else controller.error(new TypeError("Network connection lost."));
+      },
+    });
+    const request = new Request("https://x/", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const error = await failure(readJson({ request, schema }));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("could not be read");
+  });
+
   it("refuses another content type", async () => {
     expect((await failure(readJson({ request: post('{"name":"a"}', "text/plain"), schema }))).status).toBe(400);
   });

@@ -5,6 +5,9 @@ import { parseStrictJson } from "./strict-json";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 64 * 1024;
 
+/** A body whose stream failed: the client's connection broke, or its chunked framing was malformed. */
+export const unreadableBody = () => new AppError({ code: "bad_request", message: "The request body could not be read: the connection broke or its framing was malformed." });
+
 /**
  * Reads a request body as JSON and validates it: at most `limitBytes` (413 beyond),
  * strict UTF-8 (invalid bytes are an error, never replaced), `application/json`, strict JSON
@@ -24,7 +27,7 @@ export async function readJson<S extends z.ZodType>({
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new AppError({ code: "bad_request", message: "Send the body as application/json." });
   }
-  const bytes = await readBodyCapped({ request, limitBytes, tooLarge: () => tooLarge(limitBytes) });
+  const bytes = await readBodyCapped({ request, limitBytes, tooLarge: () => tooLarge(limitBytes), unreadable: unreadableBody });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
