@@ -20,7 +20,7 @@ import { resolveModel } from "../providers/routing";
 import type { ProviderId } from "../providers/types";
 import type { ServerSecret } from "../connections/server-wrap";
 import { forwardToProvider, type Settle } from "./forward";
-import { GatewayError, gatewayErrorResponse } from "./gateway-error";
+import { describeGatewayError, GatewayError, gatewayErrorResponse } from "./gateway-error";
 import { costHeaders, limitRefusal } from "./limit-headers";
 import { newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
 import { createPhaseTimer } from "./server-timing";
@@ -186,8 +186,9 @@ export async function handleChatCompletion({ request, deps }: { request: Request
       wipeBytes(ck);
     }
   } catch (error) {
-    const status = error instanceof GatewayError ? error.httpStatus : error instanceof GatewayRequestError ? 400 : 500;
-    const code = error instanceof GatewayError ? error.openaiCode : error instanceof GatewayRequestError ? error.openaiCode : null;
+    // The usage record says what the client was told.
+    const { status, body: answer } = describeGatewayError(error);
+    const code = answer.error.code;
     const { costMicroUsd, budgetRemainingMicroUsd } = refusedByLimits ? { costMicroUsd: 0, budgetRemainingMicroUsd: undefined } : settle({ status, errorCode: code, outcome: { kind: "not_sent" } });
     return gatewayErrorResponse({ error, requestId, headers: { ...costHeaders({ costMicroUsd, budgetRemainingMicroUsd }), "server-timing": timer.header() } });
   }

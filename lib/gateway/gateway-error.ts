@@ -33,24 +33,24 @@ export interface OpenAIErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };
 }
 
-/** Any thrown value → an OpenAI-shaped error response (internal details are logged, never shown). */
-export function gatewayErrorResponse({ error, requestId, headers = {} }: { error: unknown; requestId: string; headers?: Record<string, string> }): Response {
-  let status: number;
-  let body: OpenAIErrorBody;
+/** Any thrown value → the status and OpenAI-shaped body the client gets (internal details are logged, never shown). */
+export function describeGatewayError(error: unknown): { status: number; body: OpenAIErrorBody } {
   if (error instanceof GatewayError) {
-    status = error.httpStatus;
-    body = { error: { message: error.message, type: error.openaiType, param: error.param, code: error.openaiCode } };
-  } else if (isGatewayRequestError(error)) {
-    status = 400;
-    body = { error: { message: error.message, type: error.type, param: error.param, code: error.openaiCode } };
-  } else if (isAppError(error) && error.status < 500) {
-    status = error.status;
-    body = { error: { message: error.message, type: "invalid_request_error", param: error.field ?? null, code: error.code } };
-  } else {
-    logError({ where: "gateway", error });
-    status = 500;
-    body = { error: { message: "The gateway failed to handle this request. Please try again.", type: "server_error", param: null, code: null } };
+    return { status: error.httpStatus, body: { error: { message: error.message, type: error.openaiType, param: error.param, code: error.openaiCode } } };
   }
+  if (isGatewayRequestError(error)) {
+    return { status: 400, body: { error: { message: error.message, type: error.type, param: error.param, code: error.openaiCode } } };
+  }
+  if (isAppError(error) && error.status < 500) {
+    return { status: error.status, body: { error: { message: error.message, type: "invalid_request_error", param: error.field ?? null, code: error.code } } };
+  }
+  return { status: 500, body: { error: { message: "The gateway failed to handle this request. Please try again.", type: "server_error", param: null, code: null } } };
+}
+
+/** Any thrown value → an OpenAI-shaped error response. */
+export function gatewayErrorResponse({ error, requestId, headers = {} }: { error: unknown; requestId: string; headers?: Record<string, string> }): Response {
+  const { status, body } = describeGatewayError(error);
+  if (status === 500) logError({ where: "gateway", error });
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...headers, ...(error instanceof GatewayError ? error.headers : {}), "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId },
