@@ -22,7 +22,7 @@ import type { ServerSecret } from "../connections/server-wrap";
 import { forwardToProvider, type Settle } from "./forward";
 import { describeGatewayError, GatewayError, gatewayErrorResponse } from "./gateway-error";
 import { costHeaders, limitRefusal } from "./limit-headers";
-import { newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
+import { connectionPaused, newRequestId, openRequestConnection, type OpenedConnection } from "./open-connection";
 import { createPhaseTimer } from "./server-timing";
 
 /** Request bodies above this are refused with 413 (images travel inline as data: URLs). */
@@ -108,9 +108,11 @@ export async function handleChatCompletion({ request, deps }: { request: Request
     // The body is read while the database answers; it is looked at only once the token holds.
     const body = readJson({ request, schema: z.unknown(), limitBytes: GATEWAY_BODY_LIMIT_BYTES });
     body.catch(() => {});
-    connection = await timer.time("auth", () => openRequestConnection({ request, db: deps.db, sk: deps.sk }));
+    connection = await timer.time("auth", () => openRequestConnection({ request, db: deps.db, sk: deps.sk, allowPaused: true }));
     const { ck, policy, grants, connectionId, userId } = connection;
     try {
+      // Refused here (the account object would refuse it too), and recorded like every refusal.
+      if (connection.status === "paused") throw connectionPaused();
       const parsed = await timer.time("parse", async () => parseChatRequest(await body));
       if (!parsed.ok) throw new GatewayRequestError({ param: parsed.param, message: parsed.message, code: parsed.code });
       const chat = parsed.request;

@@ -23,6 +23,8 @@ import { GatewayError, invalidToken } from "./gateway-error";
 export interface OpenedConnection {
   connectionId: string;
   userId: string;
+  /** "paused" only when the caller asked for paused connections too (allowPaused). */
+  status: "active" | "paused";
   ck: Uint8Array;
   policy: ConnectionPolicy;
   grants: GatewayConnection["grants"];
@@ -39,11 +41,14 @@ export async function openConnection({
   load,
   sk,
   nowSeconds,
+  allowPaused = false,
 }: {
   token: string;
   load: (connectionId: string) => Promise<GatewayConnection | null>;
   sk: ServerSecret;
   nowSeconds: number;
+  /** Return a paused connection (its status says so) instead of refusing it, so the caller can record the refusal. */
+  allowPaused?: boolean;
 }): Promise<OpenedConnection> {
   let parts: { connectionId: Uint8Array; secret: Uint8Array };
   try {
@@ -62,9 +67,7 @@ export async function openConnection({
     if (!found || !matches) throw invalidToken();
     const { row } = found;
     if (row.status === "revoked" || !row.ck_server) throw invalidToken("This relay token has been revoked.");
-    if (row.status === "paused") {
-      throw new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_paused", message: "This connection is paused by its owner." });
-    }
+    if (row.status === "paused" && !allowPaused) throw connectionPaused();
     tk = deriveTokenWrapKey({ secret: parts.secret, connectionId: parts.connectionId });
     let ck: Uint8Array;
     try {
@@ -83,11 +86,14 @@ export async function openConnection({
       wipeBytes(ck);
       throw invalidToken("This relay token has expired.");
     }
-    return { connectionId, userId: row.user_id, ck, policy, grants: found.grants };
+    return { connectionId, userId: row.user_id, status: row.status === "paused" ? "paused" : "active", ck, policy, grants: found.grants };
   } finally {
     wipeBytes(parts.secret, parts.connectionId, tk);
   }
 }
+
+export const connectionPaused = () =>
+  new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_paused", message: "This connection is paused by its owner." });
 
 /** A fresh id for one gateway request, sent back as x-1relay-request-id. */
 export function newRequestId(): string {
@@ -95,11 +101,12 @@ export function newRequestId(): string {
 }
 
 /** openConnection for an incoming gateway request: its bearer token, the connection from D1, now. */
-export function openRequestConnection({ request, db, sk }: { request: Request; db: Db; sk: ServerSecret }): Promise<OpenedConnection> {
+export function openRequestConnection({ request, db, sk, allowPaused = false }: { request: Request; db: Db; sk: ServerSecret; allowPaused?: boolean }): Promise<OpenedConnection> {
   return openConnection({
     token: bearerToken(request.headers.get("authorization")),
     load: (connectionId) => loadGatewayConnection({ db, connectionId }),
     sk,
     nowSeconds: Math.floor(Date.now() / 1000),
+    allowPaused,
   });
 }

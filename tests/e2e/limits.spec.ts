@@ -175,6 +175,12 @@ test.describe.serial("budgets, rate limits and the kill switch", () => {
     const paused = await chat(baseURL!, token, body);
     expect(paused.status).toBe(403);
     expect(((await paused.json()) as { error: { code: string } }).error.code).toBe("connection_paused");
+    // The refusal is in the request log, like every other one, and cost nothing.
+    await waitForRows<{ status: number; error_code: string | null; cost_micro_usd: number }>(
+      "SELECT status, error_code, cost_micro_usd FROM usage_records WHERE connection_id = ? AND error_code = 'connection_paused'",
+      [connectionIdOf(token)],
+      (rows) => rows.length === 1 && rows[0]!.status === 403 && rows[0]!.cost_micro_usd === 0,
+    );
     await row.getByRole("button", { name: "Resume" }).click();
     await expect(row).toHaveAttribute("data-status", "active");
     expect((await chat(baseURL!, token, body)).status).toBe(200);
