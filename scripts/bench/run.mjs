@@ -115,7 +115,7 @@ async function main() {
   log(`sequential, non-streamed: ${params.rounds} rounds (+${params.warmup} warm-up), targets interleaved…`);
   const seq = await sequential([t.floor, t.entryFloor, t.direct, t.gateway, t.gatewayBudget], { rounds: params.rounds, warmup: params.warmup });
   log(`sequential, streamed: ${params.streamRounds} rounds…`);
-  const str = await sequential([t.directStream, t.gatewayStream, t.gatewayBudgetStream], { rounds: params.streamRounds, warmup: 10 });
+  const str = await sequential([t.floor, t.directStream, t.gatewayStream, t.gatewayBudgetStream], { rounds: params.streamRounds, warmup: 10 });
 
   log(`CPU time of the workerd processes: ${params.cpuRequests} sequential requests per target…`);
   const workerdPids = processTree(wrangler.child.pid).filter((p) => p.comm.includes("workerd")).map((p) => p.pid);
@@ -156,7 +156,7 @@ async function main() {
 
   const latency = Object.fromEntries(Object.entries(seq).map(([name, rs]) => [name, { ...summarise(rs.filter((r) => r.ok).map((r) => r.endAt)), errors: rs.filter((r) => !r.ok).length }]));
   const streams = Object.fromEntries(
-    Object.entries(str).map(([name, rs]) => {
+    Object.entries(str).filter(([name]) => name !== "floor").map(([name, rs]) => {
       const ok = rs.filter((r) => r.ok);
       return [name, { headers: summarise(ok.map((r) => r.headersAt)), firstByte: summarise(ok.map((r) => r.firstByteAt)), lastByte: summarise(ok.map((r) => r.endAt)), errors: rs.length - ok.length }];
     }),
@@ -164,6 +164,8 @@ async function main() {
   // Paired per round (same round, back to back): the gateway's own cost over floor + direct.
   const pairedAdded = summarise(seq.gateway.map((g, i) => g.endAt - seq.floor[i].endAt - seq.direct[i].endAt));
   const pairedAddedBudget = summarise(seq.gatewayBudget.map((g, i) => g.endAt - seq.floor[i].endAt - seq.direct[i].endAt));
+  // Streams, paired the same way (the floor is measured in the same rounds as the streams).
+  const pairedFirstByte = summarise(str.gatewayStream.map((g, i) => g.firstByteAt - str.directStream[i].firstByteAt - str.floor[i].endAt));
   const pairedOwn = summarise(seq.gateway.map((g, i) => g.endAt - seq.entryFloor[i].endAt - seq.direct[i].endAt));
   const phases = { gateway: phaseMedians(seq.gateway), gatewayBudget: phaseMedians(seq.gatewayBudget), gatewayStream: phaseMedians(str.gatewayStream) };
 
@@ -175,7 +177,7 @@ async function main() {
     params,
     request: { model: body.model, promptWords: prompt.split(/\s+/).length, max_tokens: body.max_tokens },
     latency,
-    pairedAddedMs: { gateway: pairedAdded, gatewayBudget: pairedAddedBudget, gatewayOverEntryFloor: pairedOwn },
+    pairedAddedMs: { gateway: pairedAdded, gatewayBudget: pairedAddedBudget, gatewayOverEntryFloor: pairedOwn, firstByte: pairedFirstByte },
     streams,
     phases,
     cpu,
