@@ -36,7 +36,7 @@ export async function serveGateway({ handler, request, env, ctx }: { handler: Ga
     // Only a misconfigured worker gets here (the handlers answer every error themselves).
     response = gatewayErrorResponse({ error, requestId: newRequestId() });
   }
-  const isHttps = new URL(request.url).protocol === "https:";
+  const isHttps = request.url.startsWith("https:");
   for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
   response.headers.set("Content-Security-Policy", API_CSP);
   return response;

@@ -9,21 +9,19 @@
 // BENCH_STREAM_ROUNDS (150), BENCH_SECONDS (per throughput cell, 5), BENCH_CPU_REQUESTS (100),
 // SKIP_KDF=1, BENCH_PORT (9000; the fakes use +11, +12, +13).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
 import { offlineEnv } from "../offline-env.mjs";
 import { phaseMedians, send, sequential, summarise, target, throughput } from "./measure.mjs";
-import { cpuMs, processTree, startServer, waitForHttp } from "./processes.mjs";
+import { cpuMs, processTree } from "./processes.mjs";
 import { printReport } from "./report.mjs";
+import { benchBody, benchPrompt, root, startBenchStack } from "./stack.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 const env = { ...process.env, ...offlineEnv };
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const port = num("BENCH_PORT", 9000);
-const fakePorts = { openai: port + 11, anthropic: port + 12, gemini: port + 13 };
 const params = {
   rounds: num("BENCH_ROUNDS", 300),
   streamRounds: num("BENCH_STREAM_ROUNDS", 150),
@@ -32,8 +30,6 @@ const params = {
   cpuRequests: num("BENCH_CPU_REQUESTS", 100),
   concurrency: [1, 10, 50],
 };
-const state = path.join(root, ".wrangler/bench-state");
-const logs = path.join(root, ".wrangler/bench-logs");
 const children = [];
 const log = (message) => console.error(`[bench] ${message}`);
 
@@ -56,43 +52,13 @@ async function main() {
     log("building the worker (opennextjs-cloudflare build)…");
     spawnSync(bin("opennextjs-cloudflare"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
   }
-  if (!existsSync(path.join(root, ".open-next/worker.js"))) throw new Error("No .open-next/worker.js: build first (or drop SKIP_BUILD).");
 
-  mkdirSync(logs, { recursive: true });
-  rmSync(state, { recursive: true, force: true });
-  run(process.execPath, [path.join(root, "scripts/setup-local.mjs"), "--persist-to", state]);
+  const stack = await startBenchStack({ env, port, log });
+  children.push(...stack.children);
+  const { base, fakeUrls, tokens, wrangler } = stack;
 
-  log("starting the fake providers and wrangler dev…");
-  const fakes = await startServer({
-    name: "fakes",
-    cmd: process.execPath,
-    args: [path.join(root, "tests/fakes/serve.mjs")],
-    cwd: root,
-    env: { ...env, FAKE_OPENAI_PORT: String(fakePorts.openai), FAKE_ANTHROPIC_PORT: String(fakePorts.anthropic), FAKE_GEMINI_PORT: String(fakePorts.gemini), FAKE_EXIT_ON_STDIN_END: "1" },
-    logFile: path.join(logs, "fakes.log"),
-    ready: (line) => (line.startsWith("{") ? JSON.parse(line) : undefined),
-  });
-  children.push(fakes.child);
-  const fakeUrls = fakes.value;
-
-  const wranglerArgs = [
-    "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0",
-    "--show-interactive-dev-session=false", "--log-level", "warn",
-    "--var", "SIGNIN_EMAILS_PER_IP:100000",
-    "--var", `OPENAI_BASE_URL:${fakeUrls.openai}/v1`, "--var", `ANTHROPIC_BASE_URL:${fakeUrls.anthropic}`, "--var", `GEMINI_BASE_URL:${fakeUrls.gemini}`,
-  ];
-  const wrangler = await startServer({ name: "wrangler dev", cmd: bin("wrangler"), args: wranglerArgs, cwd: root, env, logFile: path.join(logs, "wrangler.log"), ready: null });
-  children.push(wrangler.child);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/v1/health`);
-
-  log("making the account, vault and tokens…");
-  const bundled = await build({ entryPoints: [path.join(root, "scripts/bench/setup.ts")], bundle: true, platform: "node", format: "esm", write: false, logLevel: "silent" });
-  const { makeBenchTokens } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
-  const tokens = await makeBenchTokens({ base: `http://localhost:${port}` });
-
-  const prompt = "Benchmark prompt: please repeat these twenty words back so that the reply has a realistic handful of tokens in it.";
-  const body = { model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }], max_tokens: 64 };
+  const prompt = benchPrompt;
+  const body = benchBody;
   const streamBody = { ...body, stream: true };
   const bearer = (token) => ({ authorization: `Bearer ${token}` });
   const t = {
@@ -118,7 +84,7 @@ async function main() {
   const str = await sequential([t.floor, t.directStream, t.gatewayStream, t.gatewayBudgetStream], { rounds: params.streamRounds, warmup: 10 });
 
   log(`CPU time of the workerd processes: ${params.cpuRequests} sequential requests per target…`);
-  const workerdPids = processTree(wrangler.child.pid).filter((p) => p.comm.includes("workerd")).map((p) => p.pid);
+  const workerdPids = processTree(wrangler.pid).filter((p) => p.comm.includes("workerd")).map((p) => p.pid);
   const cpu = {};
   for (const one of [t.floor, t.gateway, t.gatewayBudget, t.gatewayStream]) {
     const before = cpuMs(workerdPids);
