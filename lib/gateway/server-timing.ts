@@ -1,10 +1,10 @@
 // Phase durations of one gateway request, sent back as a Server-Timing header
 // (auth, parse, limits, decrypt, upstream = until the provider's response headers,
-// upstream-body, metering; https://www.w3.org/TR/server-timing/).
+// upstream-body; https://www.w3.org/TR/server-timing/). Settlement runs after the answer.
 // In workerd, Date.now() and performance.now() only advance across I/O (a Spectre
 // mitigation), so a phase that is pure computation (decrypt) reads 0 there: these are
 // wall times around I/O, not CPU times.
-export type Phase = "auth" | "parse" | "limits" | "decrypt" | "upstream" | "upstream-body" | "metering";
+export type Phase = "auth" | "parse" | "limits" | "decrypt" | "upstream" | "upstream-body";
 
 export interface PhaseTimer {
   /** Runs fn and adds its duration to the phase (also when it throws). */
