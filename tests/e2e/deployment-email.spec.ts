@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { formError } from "./helpers/form-error";
-import { startSecondServer, type SecondServer } from "./helpers/second-server";
+import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
 
 // The same built worker configured like a deployment with no email provider yet:
 // EMAIL_TRANSPORT=http and no EMAIL_API_KEY.
 test.describe("a deployment without an email provider", () => {
   let server: SecondServer;
   test.beforeAll(async () => {
-    server = await startSecondServer({ port: 8797, vars: { EMAIL_TRANSPORT: "http" } });
+    server = await startSecondServer({ port: secondServerPort(-2), vars: { EMAIL_TRANSPORT: "http" } });
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -3,7 +3,7 @@ import { fakeURLs } from "../../playwright.config";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
-import { startSecondServer, type SecondServer } from "./helpers/second-server";
+import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 import { sendRaw } from "./hostile/raw-http";
@@ -178,7 +178,7 @@ test.describe.serial("faults upstream, and what never crosses the gateway", () =
 
     test.beforeAll(async ({ browser }) => {
       test.setTimeout(240_000);
-      server = await startSecondServer({ port: 8905, vars: { UPSTREAM_TIMEOUT_MS: "2000", OPENAI_BASE_URL: `${fakeURLs.openai}/v1` } });
+      server = await startSecondServer({ port: secondServerPort(106), vars: { UPSTREAM_TIMEOUT_MS: "2000", OPENAI_BASE_URL: `${fakeURLs.openai}/v1` } });
       timed = await browser.newPage({ baseURL: server.baseURL });
       await signInWithCode(timed, browser, uniqueEmail("timeout"), server.baseURL);
       await createVault(timed, "willow quarry 38 nimbus atlas");

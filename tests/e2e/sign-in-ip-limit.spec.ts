@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { requestCode, uniqueEmail } from "./helpers/accounts";
 import { formError } from "./helpers/form-error";
-import { startSecondServer, type SecondServer } from "./helpers/second-server";
+import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
 
 // One client address cannot ask for sign-in emails without end, whatever addresses it uses.
 test.describe("sign-in emails per client address", () => {
   let server: SecondServer;
   test.beforeAll(async () => {
-    server = await startSecondServer({ port: 8796, vars: { SIGNIN_EMAILS_PER_IP: "3" } });
+    server = await startSecondServer({ port: secondServerPort(-3), vars: { SIGNIN_EMAILS_PER_IP: "3" } });
   });
   test.afterAll(async () => {
     await server?.stop();

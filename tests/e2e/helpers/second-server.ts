@@ -10,6 +10,11 @@ export interface SecondServer {
   stop: () => Promise<void>;
 }
 
+/** A port for a second server, at a fixed offset from this run's E2E_PORT, so suites run side by side in other checkouts. */
+export function secondServerPort(offset: number): number {
+  return Number(process.env.E2E_PORT ?? 8799) + offset;
+}
+
 export async function startSecondServer({ port, vars }: { port: number; vars: Record<string, string> }): Promise<SecondServer> {
   const root = path.resolve(import.meta.dirname, "../../..");
   // A server left over from another run on this port would answer in its place: refuse to start.
