@@ -54,5 +54,5 @@ export async function deleteAccountFor({ userId, email, confirmEmail }: { userId
   if (confirmEmail.trim().toLowerCase() !== email.toLowerCase()) throw new AppError({ code: "bad_request", field: "confirmEmail", message: "Type your email address exactly to confirm." });
   await revokeAllFor({ userId });
   await accountObject(userId).erase({ accountId: userId });
-  await deleteAccount({ db: db(), userId });
+  await deleteAccount({ d1: getServerEnv().DB, userId });
 }

@@ -9,7 +9,8 @@ import { wipeBytes } from "../crypto/bytes";
 import { getAppCredentials, getPublicApp } from "../db/app-queries";
 import { clearSealedMaterial, findByCodeHash, markExchanged } from "../db/authorization-queries";
 import { createDb, type Db } from "../db/client";
-import { insertTokenConnection, revokeConnection } from "../db/connection-queries";
+import { insertTokenConnection } from "../db/connection-queries";
+import { revokeConnection } from "../db/connection-revocation";
 import { getServerEnv } from "../env/server-env";
 import { audit } from "../audit/record-audit";
 import { emailTransportFor } from "../auth/auth";
@@ -45,7 +46,7 @@ async function authenticateClient({ db, clientId, clientSecret, authMethod }: { 
 
 async function revokeForAccount({ db, userId, connectionId }: { db: Db; userId: string; connectionId: string }): Promise<void> {
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: "revoked" });
-  await revokeConnection({ db, userId, connectionId, now: Date.now() }).catch(() => {});
+  await revokeConnection({ d1: getServerEnv().DB, userId, connectionId, now: Date.now() }).catch(() => {});
 }
 
 /** The audit event and the email to the person: a new app holds a relay token. */
@@ -88,7 +89,7 @@ export async function exchangeCode({ body, authorization, now, origin }: { body:
   try {
     const appName = (await getPublicApp({ db, clientId: app.clientId }))?.name ?? app.clientId;
     await insertTokenConnection({
-      db,
+      d1: getServerEnv().DB,
       userId: row.user_id,
       body: { ...pending.body, ckToken: "", name: appName.slice(0, 80) },
       ckServer: pending.ckServer,

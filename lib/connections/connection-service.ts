@@ -3,8 +3,9 @@ import { accountObject } from "../account/account-object";
 import { audit } from "../audit/record-audit";
 import { listAppLogos } from "../db/app-queries";
 import { createDb } from "../db/client";
-import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
-import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
+import { listLiveConnectionIds, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
+import { insertTokenConnection, listConnections } from "../db/connection-queries";
+import { revokeAllConnections, revokeConnection } from "../db/connection-revocation";
 import { getServerEnv } from "../env/server-env";
 import { wrapForServer } from "./server-wrap";
 import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
@@ -20,7 +21,7 @@ export async function createTokenFor({ userId, body }: { userId: string; body: C
   const env = getServerEnv();
   const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
-  const created = await insertTokenConnection({ db: db(), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  const created = await insertTokenConnection({ d1: env.DB, userId, body, ckServer, skId: sk.keyId, now: Date.now() });
   if (!body.keyTest) await audit(userId, "connection_created", { name: body.name });
   return created;
 }
@@ -49,7 +50,7 @@ export async function listConnectionsFor({ userId }: { userId: string }): Promis
 export async function revokeConnectionFor({ userId, connectionId }: { userId: string; connectionId: string }): Promise<void> {
   const row = await db().selectFrom("connections").select(["name", "is_key_test", "status"]).where("id", "=", connectionId).where("user_id", "=", userId).executeTakeFirst();
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: "revoked" });
-  await revokeConnection({ db: db(), userId, connectionId, now: Date.now() });
+  await revokeConnection({ d1: getServerEnv().DB, userId, connectionId, now: Date.now() });
   if (row && !row.is_key_test && row.status !== "revoked") await audit(userId, "connection_revoked", { name: row.name });
 }
 
@@ -66,7 +67,7 @@ export function updatePolicyFor({ userId, connectionId, body }: { userId: string
 export async function revokeAllFor({ userId }: { userId: string }): Promise<number> {
   const ids = await listLiveConnectionIds({ db: db(), userId });
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: ids, status: "revoked" });
-  await revokeAllConnections({ db: db(), userId, connectionIds: ids, now: Date.now() });
+  await revokeAllConnections({ d1: getServerEnv().DB, userId, connectionIds: ids, now: Date.now() });
   await audit(userId, "connections_revoked_all", { count: ids.length });
   return ids.length;
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./client";
+import { runBatch } from "./batch";
+import { createDb, type Db } from "./client";
 
 // The person's sessions and account-wide deletions, always scoped by user id.
 
@@ -35,12 +36,21 @@ export async function resetVault({ db, userId }: { db: Db; userId: string }): Pr
   return Number(result.numUpdatedRows);
 }
 
-/** Deletes the account: the user row, and by cascade its vault, keys, connections, grants, usage, apps, sessions, audit. */
-export async function deleteAccount({ db, userId }: { db: Db; userId: string }): Promise<void> {
+/**
+ * Deletes the account in ONE D1 batch: the user row, and by cascade its vault, keys,
+ * connections, grants, usage, apps, sessions, audit. All of it goes, or none of it does.
+ */
+export async function deleteAccount({ d1, userId }: { d1: D1Database; userId: string }): Promise<void> {
+  const db = createDb(d1);
   // Explicit deletes first (D1 enforces the foreign keys, but order keeps each statement small).
-  await db.deleteFrom("usage_records").where("user_id", "=", userId).execute();
-  await db.deleteFrom("connections").where("user_id", "=", userId).execute();
-  await db.deleteFrom("vault_items").where("user_id", "=", userId).execute();
-  await db.deleteFrom("vaults").where("user_id", "=", userId).execute();
-  await db.deleteFrom("users").where("id", "=", userId).execute();
+  await runBatch({
+    d1,
+    statements: [
+      db.deleteFrom("usage_records").where("user_id", "=", userId),
+      db.deleteFrom("connections").where("user_id", "=", userId),
+      db.deleteFrom("vault_items").where("user_id", "=", userId),
+      db.deleteFrom("vaults").where("user_id", "=", userId),
+      db.deleteFrom("users").where("id", "=", userId),
+    ],
+  });
 }

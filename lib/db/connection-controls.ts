@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Db } from "./client";
 import { AppError } from "../errors/app-error";
 import { canonicalizePolicy } from "../crypto/policy";
@@ -50,20 +49,4 @@ export async function updateConnectionPolicy({ db, userId, connectionId, body }:
 export async function listLiveConnectionIds({ db, userId }: { db: Db; userId: string }): Promise<string[]> {
   const rows = await db.selectFrom("connections").select("id").where("user_id", "=", userId).where("status", "!=", "revoked").execute();
   return rows.map((r) => r.id);
-}
-
-/** Revoke everything: every connection of the account loses its wrapped CKs and grants. */
-export async function revokeAllConnections({ db, userId, connectionIds, now }: { db: Db; userId: string; connectionIds: string[]; now: number }): Promise<void> {
-  if (connectionIds.length === 0) return;
-  await db
-    .updateTable("connections")
-    .set((eb) => ({ status: "revoked", ck_vault: null, ck_server: null, sk_id: null, revoked_at: now, version: eb("version", "+", 1) }))
-    .where("user_id", "=", userId)
-    .where("id", "in", connectionIds)
-    .execute();
-  await db
-    .deleteFrom("connection_grants")
-    .where("connection_id", "in", connectionIds)
-    .where(sql<boolean>`connection_id IN (SELECT id FROM connections WHERE user_id = ${userId} AND status = 'revoked')`)
-    .execute();
 }

@@ -1,4 +1,5 @@
-import type { Db } from "./client";
+import { runBatch } from "./batch";
+import { createDb, type Db } from "./client";
 import { AppError } from "../errors/app-error";
 import { canonicalizePolicy } from "../crypto/policy";
 import { CompiledQuery } from "kysely";
@@ -8,8 +9,6 @@ import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../co
 
 // Connection rows. Owner-facing queries are scoped by user id; the gateway's lookup by
 // connection id is the one unscoped read, and it returns only wrapped material.
-
-const notFound = () => new AppError({ code: "not_found", message: "No such connection." });
 
 type GrantItem = ConnectionSummary["grantItems"][number];
 
@@ -33,7 +32,7 @@ function toSummary(row: ConnectionsTable, providers: string[], grantItems: Grant
 }
 
 export async function insertTokenConnection({
-  db,
+  d1,
   userId,
   body,
   ckServer,
@@ -41,7 +40,7 @@ export async function insertTokenConnection({
   now,
   app,
 }: {
-  db: Db;
+  d1: D1Database;
   userId: string;
   body: CreateTokenBody;
   ckServer: string;
@@ -50,6 +49,7 @@ export async function insertTokenConnection({
   /** For a connection an app receives through the consent flow. */
   app?: { clientId: string };
 }): Promise<ConnectionSummary> {
+  const db = createDb(d1);
   // Every grant must name one of this person's vault items at its current key version.
   const items = await db
     .selectFrom("vault_items")
@@ -93,13 +93,7 @@ export async function insertTokenConnection({
   // One D1 batch: the connection and its grants land together or not at all.
   const exists = await db.selectFrom("connections").select("id").where("id", "=", body.id).executeTakeFirst();
   if (exists) throw new AppError({ code: "conflict", message: "A connection with this id already exists. Try again." });
-  await db.insertInto("connections").values(row).execute();
-  try {
-    await db.insertInto("connection_grants").values(grants).execute();
-  } catch (error) {
-    await db.deleteFrom("connections").where("id", "=", body.id).execute();
-    throw error;
-  }
+  await runBatch({ d1, statements: [db.insertInto("connections").values(row), db.insertInto("connection_grants").values(grants)] });
   return toSummary(row, grants.map((g) => g.provider), grants.map((g) => ({ provider: g.provider, itemId: g.item_id, itemKeyVersion: g.item_key_version })));
 }
 
@@ -123,25 +117,6 @@ export async function listConnections({ db, userId }: { db: Db; userId: string }
     const granted = mine.map((g) => g.provider as string);
     return toSummary(r, granted.length > 0 ? granted : policy.providers, mine.map((g) => ({ provider: g.provider, itemId: g.item_id, itemKeyVersion: g.item_key_version })));
   });
-}
-
-/** The kill switch: deletes the wrapped CKs and grants, marks the connection revoked. */
-export async function revokeConnection({ db, userId, connectionId, now }: { db: Db; userId: string; connectionId: string; now: number }): Promise<void> {
-  const updated = await db
-    .updateTable("connections")
-    .set((eb) => ({ status: "revoked", ck_vault: null, ck_server: null, sk_id: null, revoked_at: now, version: eb("version", "+", 1) }))
-    .where("id", "=", connectionId)
-    .where("user_id", "=", userId)
-    .where("status", "!=", "revoked")
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
-    const row = await db.selectFrom("connections").select("status").where("id", "=", connectionId).where("user_id", "=", userId).executeTakeFirst();
-    if (!row) throw notFound();
-    return; // already revoked
-  }
-  await db.deleteFrom("connection_grants").where("connection_id", "=", connectionId).execute();
-  // A key test's temporary connection leaves nothing behind.
-  await db.deleteFrom("connections").where("id", "=", connectionId).where("user_id", "=", userId).where("is_key_test", "=", 1).execute();
 }
 
 /** Records what the provider said about the vault key behind a grant (the key's version must still match). */

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "./client";
 import { AppError } from "../errors/app-error";
+import { runBatch } from "./batch";
 
 // Replacing (rotating) a provider key: the vault item's new envelope and, for every live
 // connection that uses it, the new key sealed under that connection's CK, in ONE D1 batch
@@ -71,11 +72,7 @@ export async function replaceItemKey({
       .where(sql<boolean>`EXISTS (SELECT 1 FROM vault_items WHERE id = ${itemId} AND user_id = ${userId} AND version = ${newVersion} AND key_version = ${keyVersion})`)
       .where(sql<boolean>`connection_id IN (SELECT id FROM connections WHERE user_id = ${userId} AND status != 'revoked')`),
   );
-  const statements = [itemUpdate, ...grantUpdates].map((q) => {
-    const compiled = q.compile();
-    return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
-  });
-  const results = await d1.batch(statements);
+  const results = await runBatch({ d1, statements: [itemUpdate, ...grantUpdates] });
   if ((results[0]?.meta.changes ?? 0) !== 1) throw stale();
 }
 

@@ -1,4 +1,5 @@
 import type { UsageEntry } from "../account/ledger-types";
+import { runBatch } from "./batch";
 import type { Db } from "./client";
 
 // Writes a batch of usage records queued by the account's Durable Object, and moves each
@@ -43,9 +44,5 @@ export async function flushUsage({ d1, db, userId, entries }: { d1: D1Database; 
       .where("user_id", "=", userId)
       .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", at)])),
   );
-  const statements = [...queries, ...updates].map((q) => {
-    const compiled = q.compile();
-    return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
-  });
-  await d1.batch(statements);
+  await runBatch({ d1, statements: [...queries, ...updates] });
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "./client";
 import { AppError } from "../errors/app-error";
+import { toStatement } from "./batch";
 
 // Rotating the vault key (security model: "draws a new VK and re-wraps every item and every
 // connection's CK, in one atomic batch"). One D1 batch (one transaction): the vault's
@@ -32,10 +33,7 @@ export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Dat
     ),
     ...input.connections.map((c) => db.updateTable("connections").set({ ck_vault: c.ckVault }).where("id", "=", c.id).where("user_id", "=", userId).where("status", "!=", "revoked").where(rotated)),
   ];
-  const statements = queries.map((q) => {
-    const compiled = q.compile();
-    return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
-  });
+  const statements = queries.map((q) => toStatement(d1, q));
   // The guard: json('') raises an error unless every item and connection now matches, which aborts the batch.
   const expectedItems = input.items.length;
   statements.push(
