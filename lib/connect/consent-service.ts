@@ -1,4 +1,5 @@
 import "server-only";
+import { serverKeyring } from "../connections/server-keyring";
 import { wrapForServer } from "../connections/server-wrap";
 import { AppError } from "../errors/app-error";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
@@ -37,7 +38,7 @@ export async function approveAuthorization({ userId, body, issuer, now }: { user
   const granted = grantedScope({ requested: requested.scope, policy: body.connection.policy });
   const { ckToken, keyTest, ...rest } = body.connection;
   if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
-  const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
+  const sk = serverKeyring(env).current;
   const pending: PendingConnection = { body: rest, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
   const code = newAuthorizationCode();
   const ok = await markApproved({

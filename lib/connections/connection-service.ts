@@ -7,6 +7,7 @@ import { listLiveConnectionIds, setConnectionPaused, updateConnectionPolicy } fr
 import { insertTokenConnection, listConnections } from "../db/connection-queries";
 import { revokeAllConnections, revokeConnection } from "../db/connection-revocation";
 import { getServerEnv } from "../env/server-env";
+import { serverKeyring } from "./server-keyring";
 import { wrapForServer } from "./server-wrap";
 import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
 
@@ -19,7 +20,7 @@ const db = () => createDb(getServerEnv().DB);
 
 export async function createTokenFor({ userId, body }: { userId: string; body: CreateTokenBody }): Promise<ConnectionSummary> {
   const env = getServerEnv();
-  const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
+  const sk = serverKeyring(env).current;
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
   const created = await insertTokenConnection({ d1: env.DB, userId, body, ckServer, skId: sk.keyId, now: Date.now() });
   if (!body.keyTest) await audit(userId, "connection_created", { name: body.name });

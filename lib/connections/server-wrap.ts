@@ -1,6 +1,9 @@
 // The server's layer around the TK-wrapped CK (security model: SK ──▶ (TK-wrapped CK),
 // AAD 1relay/v1/ck-server/<connectionId>/<skId>). SK is a Worker secret, never stored in
-// the database, so a database leak alone cannot even start to open a connection.
+// the database, so a database leak alone cannot even start to open a connection. SKs rotate:
+// new layers are made with the current one; a layer made with an earlier one is opened with
+// the secret its row names (`sk_id`) and re-made with the current one (the gateway does it
+// on use), so the earlier secret can be retired once no row names it.
 import { buildCkServerAad } from "../crypto/aad";
 import { wipeBytes } from "../crypto/bytes";
 import { decodeBase64Url, decodeUtf8, encodeUtf8 } from "../crypto/encoding";
@@ -11,6 +14,18 @@ export interface ServerSecret {
   secret: string;
   /** RELAY_WRAPPING_KEY_ID, for rotation. */
   keyId: string;
+}
+
+/** The current SK and the earlier ones still accepted (RELAY_WRAPPING_PREVIOUS_KEYS). */
+export interface ServerKeyring {
+  current: ServerSecret;
+  previous: readonly ServerSecret[];
+}
+
+/** The secret a layer was made with, by its id; null when it was retired (or never existed). */
+export function findServerSecret(keyring: ServerKeyring, keyId: string): ServerSecret | null {
+  if (keyring.current.keyId === keyId) return keyring.current;
+  return keyring.previous.find((k) => k.keyId === keyId) ?? null;
 }
 
 function keyOf(sk: ServerSecret): Uint8Array {

@@ -31,4 +31,23 @@ describe("envSchema", () => {
   it("refuses an unknown email transport", () => {
     expect(envSchema.safeParse({ ...valid, EMAIL_TRANSPORT: "smtp" }).success).toBe(false);
   });
+
+  it("reads earlier wrapping secrets as id:secret pairs, and none by default", () => {
+    expect(envSchema.parse(valid).RELAY_WRAPPING_PREVIOUS_KEYS).toEqual([]);
+    const env = envSchema.parse({ ...valid, RELAY_WRAPPING_PREVIOUS_KEYS: `sk0:${"B".repeat(43)}, old-1:${"C".repeat(43)}` });
+    expect(env.RELAY_WRAPPING_PREVIOUS_KEYS).toEqual([
+      { keyId: "sk0", secret: "B".repeat(43) },
+      { keyId: "old-1", secret: "C".repeat(43) },
+    ]);
+  });
+
+  it("refuses malformed, repeated or current ids among the earlier wrapping secrets, without echoing them", () => {
+    for (const bad of [`sk0:${"B".repeat(42)}`, `sk0${"B".repeat(43)}`, `sk0:${"B".repeat(43)},sk0:${"C".repeat(43)}`, `sk1:${"B".repeat(43)}`, `a:b:${"B".repeat(43)}`]) {
+      const result = envSchema.safeParse({ ...valid, RELAY_WRAPPING_PREVIOUS_KEYS: bad });
+      expect(result.success, bad).toBe(false);
+      const text = describeEnvIssues(result.error!);
+      expect(text).toContain("RELAY_WRAPPING_PREVIOUS_KEYS");
+      expect(text).not.toContain("B".repeat(40));
+    }
+  });
 });

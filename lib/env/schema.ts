@@ -7,12 +7,40 @@ const base64url32 = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/, "must be 32 random bytes in base64url (43 characters)");
 
+const skIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * Retired wrapping secrets that connections may still be stored under (SK rotation):
+ * `id:secret` pairs separated by commas or whitespace, e.g. `sk1:AAAA…,sk0:BBBB…`.
+ */
+export const previousWrappingKeys = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const keys: { keyId: string; secret: string }[] = [];
+    for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
+      const [keyId = "", secret = "", ...rest] = entry.split(":");
+      if (!skIdPattern.test(keyId) || !/^[A-Za-z0-9_-]{43}$/.test(secret) || rest.length > 0) {
+        ctx.addIssue({ code: "custom", message: "each entry must be id:secret, a short id and 32 random bytes in base64url (43 characters)" });
+        return z.NEVER;
+      }
+      if (keys.some((k) => k.keyId === keyId)) {
+        ctx.addIssue({ code: "custom", message: `the key id ${keyId} appears twice` });
+        return z.NEVER;
+      }
+      keys.push({ keyId, secret });
+    }
+    return keys;
+  });
+
 export const envSchema = z
   .object({
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters of randomness"),
     /** SK: the worker's wrapping secret (security model), never stored in the database. */
     RELAY_WRAPPING_SECRET: base64url32,
-    RELAY_WRAPPING_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be a short id like sk1"),
+    RELAY_WRAPPING_KEY_ID: z.string().regex(skIdPattern, "must be a short id like sk1"),
+    /** Earlier SKs, kept while connections stored under them move to the current one (on use). */
+    RELAY_WRAPPING_PREVIOUS_KEYS: previousWrappingKeys,
     EMAIL_TRANSPORT: z.enum(["local", "http"]).default("http"),
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
@@ -26,7 +54,11 @@ export const envSchema = z
     /** Sign-in emails one client IP may ask for per 15 minutes (per address it is always 5). */
     SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   })
-  .loose();
+  .loose()
+  .refine((env) => !env.RELAY_WRAPPING_PREVIOUS_KEYS.some((k) => k.keyId === env.RELAY_WRAPPING_KEY_ID), {
+    path: ["RELAY_WRAPPING_PREVIOUS_KEYS"],
+    message: "must not list the current RELAY_WRAPPING_KEY_ID (give the new secret a new id)",
+  });
 
 export type AppSettings = z.infer<typeof envSchema>;
 
