@@ -1,16 +1,24 @@
 import { DurableObject } from "cloudflare:workers";
+import type { AdmitInput, AdmitResult, ConnectionChange } from "../lib/account/gateway-view";
 import { createDb } from "../lib/db/client";
+import { loadStoredConnection, recordKeyCheck, replaceServerWrapRow } from "../lib/db/connection-queries";
 import { flushUsage } from "../lib/db/usage-flush";
 import type { ConnectionStatus } from "../lib/limits/admission";
 import { REFUSALS } from "../lib/limits/refusals";
 import type { BeginInput, BeginResult, FinishInput, FinishResult, SpendSummary } from "../lib/account/ledger-types";
+import { logError } from "../lib/errors/log-error";
 import { AccountLedger } from "./account-ledger";
+import { admitRequest } from "./admit-request";
+import { ConnectionViews } from "./connection-views";
 
 // One Durable Object per account (named by the account's user id): the strongly consistent
-// home of everything that must not race. A gateway request calls begin() before the upstream
-// call (status, rpm, budget reservation with a lease) and finish() after it (settle, queue the
-// usage record); usage records reach D1 in batches from the alarm, which also settles leases
-// whose worker died. It also counts live dashboard streams (in memory).
+// home of everything that must not race, and the gateway's view of each connection (decision
+// 014). A gateway request makes one call before the upstream call, admit() (the connection's
+// sealed material, its status, rpm and budget reservation with a lease, all at once), and one
+// after it, finish() (settle, queue the usage record); usage records reach D1 in batches from
+// the alarm, which also settles leases whose worker died. Writers of connections announce
+// their changes (stageConnectionChanges), write D1, then confirm (commitConnectionChanges).
+// It also counts live dashboard streams (in memory).
 
 export interface AccountSnapshot {
   accountId: string;
@@ -23,6 +31,8 @@ interface Env {
   DB: D1Database;
 }
 
+const ACCOUNT_TABLE = "CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY CHECK (id = 1), account_id TEXT NOT NULL, created_at INTEGER NOT NULL, calls INTEGER NOT NULL)";
+
 /** Usage records are written to D1 at most this long after their request ends. */
 const FLUSH_DELAY_MS = 1_000;
 const FLUSH_BATCH = 200;
@@ -30,7 +40,8 @@ const RETRY_DELAY_MS = 5_000;
 
 export class AccountDurableObject extends DurableObject<Env> {
   private liveStreams = 0;
-  private readonly ledger: AccountLedger;
+  private ledger!: AccountLedger;
+  private views!: ConnectionViews;
   /** The account this object is bound to, once checked (saves two statements per call). */
   private boundTo: string | null = null;
   /** The alarm as last set or read (undefined: not read since the object started). */
@@ -38,10 +49,14 @@ export class AccountDurableObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.ctx.storage.sql.exec(
-      "CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY CHECK (id = 1), account_id TEXT NOT NULL, created_at INTEGER NOT NULL, calls INTEGER NOT NULL)",
-    );
+    this.ctx.storage.sql.exec(ACCOUNT_TABLE);
+    this.openStorage();
+  }
+
+  /** The ledger and the connection views on the object's SQLite (again after an erase, which drops every table). */
+  private openStorage(): void {
     this.ledger = new AccountLedger(this.ctx.storage.sql);
+    this.views = new ConnectionViews(this.ctx.storage.sql, this.ledger, (connectionId) => loadStoredConnection({ db: createDb(this.env.DB), connectionId }));
   }
 
   /** Records one call and returns the account's snapshot; binds the object to `accountId` on first use. */
@@ -56,17 +71,33 @@ export class AccountDurableObject extends DurableObject<Env> {
     return this.liveStreams;
   }
 
-  /** Before the upstream call: may this request start? Holds its worst-case cost if so. */
+  /**
+   * Before the upstream call, in one round trip: the connection's sealed material for a token
+   * whose verifier matches, and (when asked) the admission decision, reserved at once.
+   */
+  async admit(input: AdmitInput): Promise<AdmitResult> {
+    this.ensureBound(input.accountId);
+    let entry = this.views.get(input.connectionId);
+    if (!entry || entry.dirty) entry = await this.views.reread({ accountId: input.accountId, connectionId: input.connectionId });
+    const now = Date.now();
+    const result = admitRequest({ input, entry, status: this.ledger.status(input.connectionId), now, begin: (beginInput) => this.beginNow(beginInput, now) });
+    if (result.ok && result.admission) await this.schedule(now);
+    return result;
+  }
+
+  /** Admission without the connection's material (the ledger's own primitive). */
   async begin(input: BeginInput): Promise<BeginResult> {
     this.ensureBound(input.accountId);
     const now = Date.now();
-    const result = this.ledger.begin(input, now);
-    if (!result.ok) {
-      const refusal = REFUSALS[result.reason];
-      this.ledger.queue({ ...input.pending, status: refusal.status, errorCode: refusal.code, inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 0, at: now });
-    }
+    const result = this.beginNow(input, now);
     await this.schedule(now);
     return result;
+  }
+
+  /** An admission whose policy failed verification: its hold and rpm slot go, nothing is recorded. */
+  async release({ accountId, connectionId, reservationId }: { accountId: string; connectionId: string; reservationId: string }): Promise<void> {
+    this.ensureBound(accountId);
+    this.ledger.release({ connectionId, reservationId });
   }
 
   /** After the upstream call: settle the reservation at the real cost and queue the usage record. */
@@ -74,15 +105,47 @@ export class AccountDurableObject extends DurableObject<Env> {
     this.ensureBound(input.accountId);
     const now = Date.now();
     const result = this.ledger.finish(input, now);
+    if (input.keyVerdict) this.views.recordKeyVerdict(input.keyVerdict);
     await this.schedule(now);
+    if (input.keyVerdict) {
+      const { itemId, keyVersion, status } = input.keyVerdict;
+      await recordKeyCheck({ db: createDb(this.env.DB), userId: input.accountId, itemId, keyVersion, status, now }).catch((error: unknown) => logError({ where: "key verdict", error }));
+    }
     return result;
   }
 
-  /** Kill switch and pause: takes effect for the very next begin(); revocation is final. */
+  /** Kill switch and pause: takes effect for the very next admit(); revocation is final (and drops the material). */
   async setConnectionStatus({ accountId, connectionIds, status }: { accountId: string; connectionIds: string[]; status: ConnectionStatus }): Promise<void> {
     this.ensureBound(accountId);
     const now = Date.now();
     for (const id of connectionIds) this.ledger.setStatus(id, status, now);
+    if (status === "revoked") this.views.dropMaterial(connectionIds);
+  }
+
+  /** A writer is about to change these connections in D1 (decision 014). Returns the id to confirm with. */
+  async stageConnectionChanges({ accountId, changes }: { accountId: string; changes: ConnectionChange[] }): Promise<string> {
+    this.ensureBound(accountId);
+    return this.views.stage({ changes, now: Date.now() });
+  }
+
+  /** The writer's D1 write is done (or failed): re-read its connections, then forget its announcement. */
+  async commitConnectionChanges({ accountId, intentId }: { accountId: string; intentId: string }): Promise<void> {
+    this.ensureBound(accountId);
+    await this.views.commit({ accountId, intentId });
+  }
+
+  /** Reads these connections from D1 now (a new connection, so its first request needs no read). */
+  async syncConnections({ accountId, connectionIds }: { accountId: string; connectionIds: string[] }): Promise<void> {
+    this.ensureBound(accountId);
+    await Promise.all(connectionIds.map((connectionId) => this.views.reread({ accountId, connectionId })));
+  }
+
+  /** The gateway re-made a connection's SK layer with the current secret: the copy and D1 move to it. */
+  async replaceServerWrap({ accountId, connectionId, fromSkId, ckServer, skId }: { accountId: string; connectionId: string; fromSkId: string; ckServer: string; skId: string }): Promise<void> {
+    this.ensureBound(accountId);
+    if (this.ledger.status(connectionId) === "revoked") return;
+    this.views.replaceServerWrap({ connectionId, fromSkId, ckServer, skId });
+    await replaceServerWrapRow({ db: createDb(this.env.DB), userId: accountId, connectionId, fromSkId, ckServer, skId });
   }
 
   async setAccountCap({ accountId, capMicroUsd }: { accountId: string; capMicroUsd: number | null }): Promise<void> {
@@ -101,6 +164,8 @@ export class AccountDurableObject extends DurableObject<Env> {
     this.ensureBound(accountId);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.ctx.storage.sql.exec(ACCOUNT_TABLE);
+    this.openStorage();
     this.alarmAt = null;
     this.boundTo = null;
   }
@@ -129,6 +194,16 @@ export class AccountDurableObject extends DurableObject<Env> {
       return;
     }
     await this.schedule(Date.now());
+  }
+
+  /** The ledger's admission; a refusal is recorded here (its usage record is queued at once). */
+  private beginNow(input: BeginInput, now: number): BeginResult {
+    const result = this.ledger.begin(input, now);
+    if (!result.ok) {
+      const refusal = REFUSALS[result.reason];
+      this.ledger.queue({ ...input.pending, status: refusal.status, errorCode: refusal.code, inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 0, at: now });
+    }
+    return result;
   }
 
   private async schedule(now: number): Promise<void> {

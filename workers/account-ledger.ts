@@ -80,6 +80,17 @@ export class AccountLedger {
     return { budgetRemainingMicroUsd: this.remaining(input.entry.connectionId, input.budgetMicroUsd, monthKey(now)) };
   }
 
+  /**
+   * Undoes an admission whose request never started (its policy failed verification after the
+   * object admitted it): the hold and its rpm slot go, nothing is charged or recorded.
+   */
+  release({ connectionId, reservationId }: { connectionId: string; reservationId: string }): void {
+    const held = this.sql.exec<{ started_at: number }>("SELECT started_at FROM reservations WHERE id = ? AND connection_id = ?", reservationId, connectionId).toArray()[0];
+    if (!held) return;
+    this.sql.exec("DELETE FROM reservations WHERE id = ?", reservationId);
+    this.sql.exec("DELETE FROM rate_log WHERE rowid IN (SELECT rowid FROM rate_log WHERE connection_id = ? AND at = ? LIMIT 1)", connectionId, held.started_at);
+  }
+
   /** Reservations whose lease ran out (their worker died): charged in full, since what they cost is unknown. */
   expireLeases(now: number): number {
     const expired = this.sql.exec<{ id: string; connection_id: string; month: string; amount: number; pending: string; started_at: number }>("SELECT * FROM reservations WHERE lease_until <= ?", now).toArray();

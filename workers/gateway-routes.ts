@@ -8,7 +8,7 @@ import { handleChatCompletion } from "../lib/gateway/chat-completion";
 import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleListModels } from "../lib/gateway/models-endpoint";
-import { newRequestId } from "../lib/gateway/open-connection";
+import { newRequestId } from "../lib/gateway/context";
 import { staticSecurityHeaders } from "../lib/http/security-headers";
 
 type GatewayHandler = typeof handleChatCompletion;

@@ -53,6 +53,8 @@ export interface FinishInput {
   /** The connection's budget from its verified policy (for the remaining figure). */
   budgetMicroUsd: number | null;
   entry: UsageEntry;
+  /** What the provider said about the vault key used, when it differs from what the object had. */
+  keyVerdict?: { itemId: string; keyVersion: number; status: "ok" | "rejected" };
 }
 
 export interface FinishResult {

@@ -18,6 +18,7 @@ import { buildAppConnectedEmail } from "../email/app-connected-email";
 import { sendEmail } from "../email/send-email";
 import { isAppError } from "../errors/app-error";
 import { logError } from "../errors/log-error";
+import { syncNewConnection } from "../connections/object-sync";
 import { hashCode, verifyClientSecret } from "./codes";
 import type { PendingConnection } from "./consent-service";
 import { invalidClientError, oauthError } from "./oauth-error";
@@ -44,7 +45,7 @@ async function authenticateClient({ db, clientId, clientSecret, authMethod }: { 
   return { app };
 }
 
-async function revokeForAccount({ db, userId, connectionId }: { db: Db; userId: string; connectionId: string }): Promise<void> {
+async function revokeForAccount({ userId, connectionId }: { userId: string; connectionId: string }): Promise<void> {
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: "revoked" });
   await revokeConnection({ d1: getServerEnv().DB, userId, connectionId, now: Date.now() }).catch(() => {});
 }
@@ -72,7 +73,7 @@ export async function exchangeCode({ body, authorization, now, origin }: { body:
   const row = await findByCodeHash({ db, codeHash: hashCode(request.code) });
   if (!row || row.client_id !== request.client_id) return invalidGrant("The authorization code is invalid.");
   if (row.status === "exchanged") {
-    if (row.user_id && row.connection_id) await revokeForAccount({ db, userId: row.user_id, connectionId: row.connection_id });
+    if (row.user_id && row.connection_id) await revokeForAccount({ userId: row.user_id, connectionId: row.connection_id });
     return invalidGrant("The authorization code was already used; the connection made with it has been revoked.");
   }
   if (row.status !== "approved" || !row.user_id || !row.connection_body || !row.sealed_secret || !row.granted_scope) return invalidGrant("The authorization code is invalid.");
@@ -80,7 +81,7 @@ export async function exchangeCode({ body, authorization, now, origin }: { body:
   if (row.redirect_uri !== request.redirect_uri) return invalidGrant("redirect_uri does not match the authorization request.");
   if (!verifyPkceS256({ verifier: request.code_verifier, challenge: row.code_challenge })) return invalidGrant("The code_verifier does not match the code_challenge.");
   if (!(await markExchanged({ db, id: row.id }))) {
-    await revokeForAccount({ db, userId: row.user_id, connectionId: row.connection_id! });
+    await revokeForAccount({ userId: row.user_id, connectionId: row.connection_id! });
     return invalidGrant("The authorization code was already used; the connection made with it has been revoked.");
   }
 
@@ -102,6 +103,7 @@ export async function exchangeCode({ body, authorization, now, origin }: { body:
     if (isAppError(error)) return invalidGrant(`The connection could not be made: ${error.message}`);
     throw error;
   }
+  await syncNewConnection({ userId: row.user_id, connectionId: pending.body.id });
   const policy = pending.body.policy;
   await announceConnection({ db, userId: row.user_id, appName: (await getPublicApp({ db, clientId: app.clientId }))?.name ?? app.clientId, scope: row.granted_scope, budgetUsd: policy.budgetUsd, rpm: policy.rpm, origin });
   const response = json({
@@ -133,7 +135,7 @@ export async function revokeAppToken({ body, authorization }: { body: unknown; a
     const row = await db.selectFrom("connections").select(["user_id", "verifier", "client_id", "status"]).where("id", "=", connectionId).executeTakeFirst();
     const verifier = computeVerifier(parts.secret);
     const matches = row ? equalBytes(verifier, decodeHex(row.verifier)) : false;
-    if (row && matches && row.client_id === client.app.clientId && row.status !== "revoked") await revokeForAccount({ db, userId: row.user_id, connectionId });
+    if (row && matches && row.client_id === client.app.clientId && row.status !== "revoked") await revokeForAccount({ userId: row.user_id, connectionId });
     return json({});
   } finally {
     wipeBytes(parts.secret, parts.connectionId);

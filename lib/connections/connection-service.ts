@@ -7,14 +7,17 @@ import { listLiveConnectionIds, setConnectionPaused, updateConnectionPolicy } fr
 import { insertTokenConnection, listConnections } from "../db/connection-queries";
 import { revokeAllConnections, revokeConnection } from "../db/connection-revocation";
 import { getServerEnv } from "../env/server-env";
+import { canonicalizePolicy } from "../crypto/policy";
+import { syncNewConnection, writeConnections } from "./object-sync";
 import { serverKeyring } from "./server-keyring";
 import { wrapForServer } from "./server-wrap";
 import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
 
 // Server side of connections, always for the signed-in user's id: adds the SK layer
-// around the TK-wrapped CK before storing (the server never sees K or CK). Status changes go
-// to the account's Durable Object first (the gateway asks it before every upstream call, so
-// the very next request sees them), then to D1.
+// around the TK-wrapped CK before storing (the server never sees K or CK). The account's
+// Durable Object holds the gateway's view of every connection (decision 014): revocation goes
+// to it first (final there), then to D1 in one batch; every other change is announced to it,
+// written to D1, then confirmed (object-sync.ts), so the very next request sees it.
 
 const db = () => createDb(getServerEnv().DB);
 
@@ -23,6 +26,7 @@ export async function createTokenFor({ userId, body }: { userId: string; body: C
   const sk = serverKeyring(env).current;
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
   const created = await insertTokenConnection({ d1: env.DB, userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  await syncNewConnection({ userId, connectionId: body.id });
   if (!body.keyTest) await audit(userId, "connection_created", { name: body.name });
   return created;
 }
@@ -55,13 +59,16 @@ export async function revokeConnectionFor({ userId, connectionId }: { userId: st
   if (row && !row.is_key_test && row.status !== "revoked") await audit(userId, "connection_revoked", { name: row.name });
 }
 
+/** Pause restricts, so the object takes it from D1; resuming loosens, so it is announced. */
 export async function setPausedFor({ userId, connectionId, paused }: { userId: string; connectionId: string; paused: boolean }): Promise<void> {
-  await setConnectionPaused({ db: db(), userId, connectionId, paused });
-  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: paused ? "paused" : "active" });
+  const changes = [{ connectionId, intent: paused ? {} : { resume: true as const } }];
+  await writeConnections({ userId, changes, write: () => setConnectionPaused({ db: db(), userId, connectionId, paused }) });
 }
 
+/** A policy the browser re-signed: the object takes exactly this one (never an older one from D1). */
 export function updatePolicyFor({ userId, connectionId, body }: { userId: string; connectionId: string; body: UpdatePolicyBody }): Promise<number> {
-  return updateConnectionPolicy({ db: db(), userId, connectionId, body });
+  const changes = [{ connectionId, intent: { policy: { policy: canonicalizePolicy(body.policy), policyTag: body.policyTag } } }];
+  return writeConnections({ userId, changes, write: () => updateConnectionPolicy({ db: db(), userId, connectionId, body }) });
 }
 
 /** Revoke everything: every connection of the account, at once. */

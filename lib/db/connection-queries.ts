@@ -6,6 +6,7 @@ import { CompiledQuery } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import type { ConnectionGrantsTable, ConnectionsTable, VaultItemsTable } from "./schema";
 import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../connections/wire";
+import type { StoredConnectionRow } from "../account/gateway-view";
 
 // Connection rows. Owner-facing queries are scoped by user id; the gateway's lookup by
 // connection id is the one unscoped read, and it returns only wrapped material.
@@ -145,45 +146,69 @@ export async function recordKeyCheck({
     .execute();
 }
 
-export interface GatewayGrant extends ConnectionGrantsTable {
-  /** What the provider last said about the vault key behind this grant (null: not yet asked). */
-  key_status: VaultItemsTable["key_status"];
-}
+// The account object's one read of a connection (decision 014): the row with its grants (and
+// each grant's key verdict) in a single statement, compiled once per isolate. Only ciphertext,
+// signed data and the verifier; the object decides what it may take from it.
+let storedQuery: { sql: string } | null = null;
 
-export interface GatewayConnection {
-  row: ConnectionsTable;
-  grants: GatewayGrant[];
-}
-
-// The gateway's one read per request: the connection with its grants (and each grant's key
-// status) in a single statement, compiled once per isolate and bound to each connection id.
-let gatewayQuery: { sql: string } | null = null;
-
-function compileGatewayQuery(db: Db): { sql: string } {
+function compileStoredQuery(db: Db): { sql: string } {
   const query = db
     .selectFrom("connections as c")
-    .selectAll("c")
+    .select(["c.user_id", "c.status", "c.verifier", "c.ck_server", "c.sk_id", "c.policy", "c.policy_tag"])
     .select((eb) =>
       jsonArrayFrom(
         eb
           .selectFrom("connection_grants as g")
           .leftJoin("vault_items as v", (join) => join.onRef("v.id", "=", "g.item_id").onRef("v.key_version", "=", "g.item_key_version").onRef("v.user_id", "=", "c.user_id"))
-          .select(["g.connection_id", "g.provider", "g.item_id", "g.item_key_version", "g.sealed_key", "v.key_status"])
+          .select(["g.provider", "g.item_id", "g.item_key_version", "g.sealed_key", "v.key_status"])
           .whereRef("g.connection_id", "=", "c.id"),
       ).as("grants"),
     )
     .where("c.id", "=", "?")
     .compile();
-  if (query.parameters.length !== 1) throw new Error("the gateway query must take exactly the connection id");
+  if (query.parameters.length !== 1) throw new Error("the connection query must take exactly the connection id");
   return { sql: query.sql };
 }
 
-export async function loadGatewayConnection({ db, connectionId }: { db: Db; connectionId: string }): Promise<GatewayConnection | null> {
-  gatewayQuery ??= compileGatewayQuery(db);
-  const { rows } = await db.executeQuery<ConnectionsTable & { grants: string | GatewayGrant[] }>(CompiledQuery.raw(gatewayQuery.sql, [connectionId]));
+type StoredGrantRow = Pick<ConnectionGrantsTable, "provider" | "item_id" | "item_key_version" | "sealed_key"> & { key_status: VaultItemsTable["key_status"] };
+type StoredRow = Pick<ConnectionsTable, "user_id" | "status" | "verifier" | "ck_server" | "sk_id" | "policy" | "policy_tag"> & { grants: string | StoredGrantRow[] };
+
+export async function loadStoredConnection({ db, connectionId }: { db: Db; connectionId: string }): Promise<StoredConnectionRow | null> {
+  storedQuery ??= compileStoredQuery(db);
+  const { rows } = await db.executeQuery<StoredRow>(CompiledQuery.raw(storedQuery.sql, [connectionId]));
   const found = rows[0];
   if (!found) return null;
-  const { grants, ...row } = found;
   // D1 returns the JSON aggregate as text.
-  return { row, grants: typeof grants === "string" ? (JSON.parse(grants) as GatewayGrant[]) : grants };
+  const grants = typeof found.grants === "string" ? (JSON.parse(found.grants) as StoredGrantRow[]) : found.grants;
+  return {
+    userId: found.user_id,
+    status: found.status,
+    verifier: found.verifier,
+    ckServer: found.ck_server,
+    skId: found.sk_id,
+    policy: found.policy,
+    policyTag: found.policy_tag,
+    grants: grants.map((g) => ({ provider: g.provider, itemId: g.item_id, itemKeyVersion: g.item_key_version, sealedKey: g.sealed_key, keyStatus: g.key_status })),
+  };
+}
+
+let accountQuery: { sql: string } | null = null;
+
+/** Whose connection this is (never changes): what the gateway needs to reach the account's object. */
+export async function findConnectionAccount({ db, connectionId }: { db: Db; connectionId: string }): Promise<string | null> {
+  accountQuery ??= { sql: db.selectFrom("connections").select("user_id").where("id", "=", "?").compile().sql };
+  const { rows } = await db.executeQuery<{ user_id: string }>(CompiledQuery.raw(accountQuery.sql, [connectionId]));
+  return rows[0]?.user_id ?? null;
+}
+
+/** The SK layer re-made with the current secret (the gateway does it on use); only over the layer it replaces. */
+export async function replaceServerWrapRow({ db, userId, connectionId, fromSkId, ckServer, skId }: { db: Db; userId: string; connectionId: string; fromSkId: string; ckServer: string; skId: string }): Promise<void> {
+  await db
+    .updateTable("connections")
+    .set({ ck_server: ckServer, sk_id: skId })
+    .where("id", "=", connectionId)
+    .where("user_id", "=", userId)
+    .where("sk_id", "=", fromSkId)
+    .where("status", "!=", "revoked")
+    .execute();
 }

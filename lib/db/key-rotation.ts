@@ -25,6 +25,18 @@ export async function connectionsUsingItem({ db, userId, itemId }: { db: Db; use
   return rows.map((r) => ({ connectionId: r.connection_id, provider: r.provider }));
 }
 
+/** Every connection of this person holding a grant of this vault item (any status, key tests included). */
+export async function connectionIdsHoldingItem({ db, userId, itemId }: { db: Db; userId: string; itemId: string }): Promise<string[]> {
+  const rows = await db
+    .selectFrom("connection_grants as g")
+    .innerJoin("connections as c", "c.id", "g.connection_id")
+    .select("g.connection_id")
+    .where("g.item_id", "=", itemId)
+    .where("c.user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.connection_id);
+}
+
 export async function replaceItemKey({
   d1,
   db,

@@ -1,8 +1,10 @@
 import { accountStub } from "../account/account-stub";
+import { serverKeyring } from "../connections/server-keyring";
 import { createDb } from "../db/client";
-import { recordKeyCheck } from "../db/connection-queries";
+import { findConnectionAccount } from "../db/connection-queries";
 import type { ServerEnv } from "../env/validated-env";
-import type { GatewayDeps } from "./chat-completion";
+import { rememberAccountIds } from "./account-lookup";
+import type { GatewayDeps } from "./deps";
 
 /**
  * The runtime's own fetch. Next wraps the global fetch in its routes (data cache, tracing);
@@ -17,13 +19,13 @@ function runtimeFetch(): typeof fetch {
 export function gatewayDepsFrom({ env, waitUntil }: { env: ServerEnv; waitUntil: (promise: Promise<unknown>) => void }): GatewayDeps {
   const db = createDb(env.DB);
   return {
-    db,
-    sk: { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID },
+    findAccountId: rememberAccountIds({ scope: env.DB, find: (connectionId) => findConnectionAccount({ db, connectionId }) }),
+    account: (accountId) => accountStub(env.ACCOUNT, accountId),
+    keyring: serverKeyring(env),
     baseUrls: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL, gemini: env.GEMINI_BASE_URL },
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    limits: (accountId) => accountStub(env.ACCOUNT, accountId),
-    recordKeyVerdict: ({ userId, itemId, keyVersion, status }) => recordKeyCheck({ db, userId, itemId, keyVersion, status, now: Date.now() }),
     waitUntil,
     fetchUpstream: runtimeFetch(),
+    now: Date.now,
   };
 }

@@ -6,9 +6,9 @@ describe("createPhaseTimer", () => {
     let t = 0;
     const timer = createPhaseTimer(() => t);
     await timer.time("auth", () => { t += 1.5; });
-    await timer.time("limits", async () => { t += 2; });
+    await timer.time("admit", async () => { t += 2; });
     await timer.time("auth", () => { t += 0.25; });
-    expect(timer.header()).toBe("auth;dur=1.75, limits;dur=2");
+    expect(timer.header()).toBe("auth;dur=1.75, admit;dur=2");
   });
 
   it("counts a phase that throws, and rethrows", async () => {

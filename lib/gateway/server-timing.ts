@@ -1,10 +1,13 @@
 // Phase durations of one gateway request, sent back as a Server-Timing header
-// (auth, parse, limits, decrypt, upstream = until the provider's response headers,
-// upstream-body; https://www.w3.org/TR/server-timing/). Settlement runs after the answer.
+// (https://www.w3.org/TR/server-timing/): parse (the body read and validated), lookup (whose
+// connection it is: an isolate cache, D1 on a miss), admit (the account object's one round
+// trip: sealed material, status, rate limit and reservation), auth (SK layer, CK, policy tag),
+// decrypt (the grant, the upstream request), upstream (until the provider's response
+// headers), upstream-body. Settlement runs after the answer.
 // In workerd, Date.now() and performance.now() only advance across I/O (a Spectre
 // mitigation), so a phase that is pure computation (decrypt) reads 0 there: these are
 // wall times around I/O, not CPU times.
-export type Phase = "auth" | "parse" | "limits" | "decrypt" | "upstream" | "upstream-body";
+export type Phase = "parse" | "lookup" | "admit" | "auth" | "decrypt" | "upstream" | "upstream-body";
 
 export interface PhaseTimer {
   /** Runs fn and adds its duration to the phase (also when it throws). */

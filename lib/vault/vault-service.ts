@@ -1,7 +1,8 @@
 import "server-only";
 import { audit } from "../audit/record-audit";
 import { createDb } from "../db/client";
-import { deleteItemGrants, replaceItemKey } from "../db/key-rotation";
+import { writeConnections } from "../connections/object-sync";
+import { connectionIdsHoldingItem, connectionsUsingItem, deleteItemGrants, replaceItemKey } from "../db/key-rotation";
 import * as queries from "../db/vault-queries";
 import { getServerEnv } from "../env/server-env";
 import type { z } from "zod";
@@ -54,8 +55,14 @@ export async function updateItemFor({
 }): Promise<VaultItemRecord> {
   const { grants, sealedKey, keyVersion, label, expectedVersion } = body;
   if (sealedKey === undefined || keyVersion === undefined) return queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion }, now: Date.now() });
-  // A replaced key: the item and every connection's grant of it, in one batch.
-  await replaceItemKey({ d1: getServerEnv().DB, db: db(), userId, itemId, sealedKey, keyVersion, expectedVersion, grants: grants ?? [], now: Date.now() });
+  // A replaced key: the item and every connection's grant of it, in one batch, announced to the
+  // account object (exactly these grants) so the next request of each connection uses the new key.
+  const using = await connectionsUsingItem({ db: db(), userId, itemId });
+  const changes = (grants ?? []).flatMap((g) => {
+    const provider = using.find((u) => u.connectionId === g.connectionId)?.provider;
+    return provider ? [{ connectionId: g.connectionId, intent: { grants: [{ provider, itemId, itemKeyVersion: keyVersion, sealedKey: g.sealedKey }] } }] : [];
+  });
+  await writeConnections({ userId, changes, write: () => replaceItemKey({ d1: getServerEnv().DB, db: db(), userId, itemId, sealedKey, keyVersion, expectedVersion, grants: grants ?? [], now: Date.now() }) });
   const updated = label === undefined ? null : await queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion: expectedVersion + 1 }, now: Date.now() });
   const item = updated ?? (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId)!;
   await audit(userId, "key_replaced", { provider: item.provider, label: item.label, connections: grants?.length ?? 0 });
@@ -67,5 +74,7 @@ export async function deleteItemFor({ userId, itemId }: { userId: string; itemId
   const item = (await queries.readVault({ db: db(), userId })).items.find((i) => i.id === itemId);
   await queries.deleteVaultItem({ db: db(), userId, itemId });
   if (item) await audit(userId, "key_deleted", { provider: item.provider, label: item.label });
-  await deleteItemGrants({ db: db(), userId, itemId });
+  // Removing grants restricts: the account object takes it from D1 at its next read.
+  const holding = await connectionIdsHoldingItem({ db: db(), userId, itemId });
+  await writeConnections({ userId, changes: holding.map((connectionId) => ({ connectionId, intent: {} })), write: () => deleteItemGrants({ db: db(), userId, itemId }) });
 }

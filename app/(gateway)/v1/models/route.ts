@@ -1,4 +1,4 @@
-import { gatewayDeps } from "@/lib/gateway/gateway-deps";
+import { gatewayDeps } from "@/lib/gateway/deps-in-next";
 import { handleListModels } from "@/lib/gateway/models-endpoint";
 
 /** The models this relay token may use, in OpenAI's list shape. */

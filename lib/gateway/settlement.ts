@@ -1,0 +1,110 @@
+// A request's settlement, created once the account object has answered (authentication and
+// admission are one call): it holds the reservation (if any), settles exactly once (the real
+// usage, or the rule in lib/limits/settlement.ts), and carries the key's verdict with it. The
+// cost is computed here, so the answer need not wait for the object: the finish call is sent
+// at once and held by waitUntil, ahead of the client's next request (decision 011).
+import type { KeyVerdict, ViewGrant } from "../account/gateway-view";
+import type { BeginResult, FinishInput } from "../account/ledger-types";
+import { usdToMicroUsd } from "../limits/admission";
+import { computeCostMicroUsd } from "../limits/pricing";
+import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "../limits/settlement";
+import type { ConnectionPolicy } from "../connections/wire";
+import type { GatewayContext } from "./context";
+import type { PlannedCall } from "./stages/plan-call";
+
+export type Admitted = Extract<BeginResult, { ok: true }>;
+
+export interface SettledCost {
+  costMicroUsd: number;
+  /** The tighter budget left after this request (null: none applies; undefined: not known). */
+  budgetRemainingMicroUsd: number | null | undefined;
+}
+
+export interface SettleInput {
+  status: number;
+  errorCode: string | null;
+  outcome: RequestOutcome;
+}
+
+export interface Settlement {
+  /** The object's admission, once held. */
+  readonly admitted: Admitted | null;
+  hold(admitted: Admitted): void;
+  /** The object refused the request and recorded it itself: settling does nothing. */
+  markRecorded(): void;
+  /** The grant this request uses (its key verdict is compared with what the provider says). */
+  useGrant(grant: ViewGrant): void;
+  noteKeyVerdict(status: KeyVerdict): void;
+  /** Settles exactly once; later calls change nothing and return the first figures. */
+  settle(input: SettleInput): SettledCost;
+}
+
+const NOTHING: SettledCost = { costMicroUsd: 0, budgetRemainingMicroUsd: undefined };
+
+/** Without a price (and so without bounds) the record still carries what the provider reported. */
+function reportedUsage(outcome: RequestOutcome) {
+  if (outcome.kind === "complete") return outcome.usage;
+  if (outcome.kind === "interrupted") return outcome.partial;
+  return null;
+}
+
+export function createSettlement({ ctx, accountId, connectionId, policy, call }: { ctx: GatewayContext; accountId: string; connectionId: string; policy: ConnectionPolicy; call: PlannedCall<unknown> | null }): Settlement {
+  let admitted: Admitted | null = null;
+  let settled: SettledCost | null = null;
+  let grant: ViewGrant | null = null;
+  let verdict: KeyVerdict | null = null;
+
+  const finishInput = ({ status, errorCode }: SettleInput, costMicroUsd: number, usage: ReturnType<typeof reportedUsage>): FinishInput => {
+    const changed = grant && verdict && grant.keyStatus !== verdict ? { itemId: grant.itemId, keyVersion: grant.itemKeyVersion, status: verdict } : undefined;
+    return {
+      accountId,
+      reservationId: admitted?.reservationId ?? null,
+      budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd),
+      entry: {
+        connectionId,
+        provider: call?.target.provider ?? "unknown",
+        model: call?.target.upstreamModel ?? "unknown",
+        status,
+        errorCode,
+        inputTokens: usage?.inputTokens ?? 0,
+        outputTokens: usage?.outputTokens ?? 0,
+        cachedTokens: usage?.cachedInputTokens ?? 0,
+        costMicroUsd,
+        latencyMs: ctx.deps.now() - ctx.startedAt,
+        streamed: call?.parsed.stream ?? false,
+        at: ctx.deps.now(),
+      },
+      ...(changed ? { keyVerdict: changed } : {}),
+    };
+  };
+
+  return {
+    get admitted() {
+      return admitted;
+    },
+    hold(begun) {
+      admitted = begun;
+    },
+    markRecorded() {
+      settled ??= NOTHING;
+    },
+    useGrant(used) {
+      grant = used;
+    },
+    noteKeyVerdict(status) {
+      verdict = status;
+    },
+    settle(input) {
+      if (settled) return settled;
+      const usage = call?.bounds ? usageToCharge({ outcome: input.outcome, bounds: call.bounds }) : reportedUsage(input.outcome);
+      const costMicroUsd = usage && call?.price ? computeCostMicroUsd({ price: call.price, usage }) : 0;
+      // The object could not be reached: the reservation's lease settles it (at its full amount).
+      ctx.deps.waitUntil(ctx.deps.account(accountId).finish(finishInput(input, costMicroUsd, usage)).catch(() => {}));
+      settled = {
+        costMicroUsd,
+        budgetRemainingMicroUsd: admitted ? remainingAfterSettlement({ budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd, reservedMicroUsd: admitted.reservedMicroUsd, costMicroUsd }) : undefined,
+      };
+      return settled;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// Test-only fakes for the gateway's stages: connections built with the browser's own code and
+// the server's SK layer (real crypto, so authentication really opens them), an account object
+// that answers from memory and records every call, and a scriptable upstream fetch.
+import type { AdmitInput, AdmitResult, ConnectionMaterial } from "../account/gateway-view";
+import type { BeginResult, FinishInput } from "../account/ledger-types";
+import { buildTokenConnection } from "../connections/build-connection";
+import { wrapForServer, type ServerKeyring, type ServerSecret } from "../connections/server-wrap";
+import type { ConnectionPolicy } from "../connections/wire";
+import { canonicalizePolicy } from "../crypto/policy";
+import { newKey } from "../crypto/random";
+import type { AccountGateway, GatewayDeps } from "./deps";
+
+export const SK_CURRENT: ServerSecret = { keyId: "sk2", secret: "Y3VycmVudC13cmFwcGluZy1zZWNyZXQtMzItYnl0ZXM" };
+export const SK_OLD: ServerSecret = { keyId: "sk1", secret: "b2xkZXItd3JhcHBpbmctc2VjcmV0LTMyLWJ5dGVzLi4" };
+export const KEYRING: ServerKeyring = { current: SK_CURRENT, previous: [SK_OLD] };
+export const PROVIDER_KEY = "sk-proj-TESTKEY0123456789abcdefghijklmnopqrstuvwxyzXYZW";
+export const ACCOUNT_ID = "0b6f1c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e";
+
+export const policyOf = (over: Partial<ConnectionPolicy> = {}): ConnectionPolicy => ({ v: 1, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, ...over });
+
+export interface TestConnection {
+  token: string;
+  connectionId: string;
+  verifier: string;
+  material: ConnectionMaterial;
+}
+
+/** A connection as the browser builds it and the server stores it (under `sk`). */
+export function makeConnection({ policy = policyOf(), sk = SK_CURRENT }: { policy?: ConnectionPolicy; sk?: ServerSecret } = {}): TestConnection {
+  const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: [{ provider: "openai", itemId: "ab".repeat(16), itemKeyVersion: 1, secret: PROVIDER_KEY }], policy });
+  return {
+    token,
+    connectionId: body.id,
+    verifier: body.verifier,
+    material: {
+      ckServer: wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken }),
+      skId: sk.keyId,
+      policy: canonicalizePolicy(policy),
+      policyTag: body.policyTag,
+      grants: body.grants.map((g) => ({ ...g, keyStatus: null })),
+    },
+  };
+}
+
+export const admitted = (over: Partial<Extract<BeginResult, { ok: true }>> = {}): BeginResult => ({ ok: true, reservationId: "res-1", rate: null, budgetRemainingMicroUsd: null, reservedMicroUsd: 0, ...over });
+
+export interface FakeWorld {
+  deps: GatewayDeps;
+  calls: { admit: AdmitInput[]; release: string[]; finish: FinishInput[]; rewrap: Parameters<AccountGateway["replaceServerWrap"]>[0][]; lookups: string[] };
+  upstream: { url: string; init: RequestInit }[];
+  /** Waits for everything handed to waitUntil. */
+  drain(): Promise<void>;
+}
+
+export function createFakeWorld({
+  connection,
+  status = "active",
+  decide = () => admitted(),
+  answer,
+  fetch = () => new Response("{}"),
+  keyring = KEYRING,
+  now = () => 1_800_000_000_000,
+}: {
+  connection: TestConnection;
+  status?: "active" | "paused";
+  /** The object's decision when asked to admit. */
+  decide?: (input: AdmitInput) => BeginResult | null;
+  /** Overrides the whole answer (unknown, revoked…). */
+  answer?: AdmitResult;
+  fetch?: (url: string, init: RequestInit) => Response | Promise<Response>;
+  keyring?: ServerKeyring;
+  now?: () => number;
+}): FakeWorld {
+  const calls: FakeWorld["calls"] = { admit: [], release: [], finish: [], rewrap: [], lookups: [] };
+  const upstream: FakeWorld["upstream"] = [];
+  const waited: Promise<unknown>[] = [];
+  const account: AccountGateway = {
+    async admit(input) {
+      calls.admit.push(input);
+      if (answer) return answer;
+      if (input.connectionId !== connection.connectionId || input.verifier !== connection.verifier) return { ok: false, reason: "unknown" };
+      return { ok: true, status, material: connection.material, admission: input.request ? decide(input) : null };
+    },
+    async release({ reservationId }) {
+      calls.release.push(reservationId);
+    },
+    async finish(input) {
+      calls.finish.push(input);
+      return { budgetRemainingMicroUsd: null };
+    },
+    async replaceServerWrap(input) {
+      calls.rewrap.push(input);
+    },
+  };
+  const deps: GatewayDeps = {
+    async findAccountId(connectionId) {
+      calls.lookups.push(connectionId);
+      return connectionId === connection.connectionId ? ACCOUNT_ID : null;
+    },
+    account: () => account,
+    keyring,
+    baseUrls: { openai: "https://openai.test/v1", anthropic: "https://anthropic.test", gemini: "https://gemini.test" },
+    upstreamTimeoutMs: 30_000,
+    waitUntil: (promise) => void waited.push(promise),
+    fetchUpstream: (async (url: string, init: RequestInit) => {
+      upstream.push({ url, init });
+      return fetch(url, init);
+    }) as typeof globalThis.fetch,
+    now,
+  };
+  return {
+    deps,
+    calls,
+    upstream,
+    async drain() {
+      while (waited.length > 0) await Promise.allSettled(waited.splice(0));
+    },
+  };
+}
+
+/** A chat request to the gateway carrying `token`. */
+export function chatRequest({ token, body, headers = {}, signal }: { token: string | null; body: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Request {
+  return new Request("https://relay.test/v1/chat/completions", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal,
+  });
+}
