@@ -63,4 +63,17 @@ describe("app queries on D1", () => {
     expect((await q.getAppCredentials({ db, clientId }))?.secretHash).toBeNull();
     expect(await q.countApps({ db, ownerId: owner })).toBe(1);
   });
+
+  it("deletes an app that has authorization requests (their cascade is not mistaken for a missing app)", async () => {
+    const owner = await newOwner("cascade");
+    const clientId = newClientId();
+    await q.insertApp({ db, ownerId: owner, clientId, body, now: 30 });
+    await db
+      .insertInto("authorization_requests")
+      .values({ id: crypto.randomUUID().replaceAll("-", ""), client_id: clientId, redirect_uri: body.redirectUris[0]!, state: "s", code_challenge: "c", scope: "openai", app_key: "k", suggested: "{}", display: "page", status: "pending", user_id: null, connection_id: null, connection_body: null, granted_scope: null, sealed_secret: null, code_hash: null, code_expires_at: null, created_at: 30, expires_at: 40 })
+      .execute();
+    await q.deleteApp({ db, ownerId: owner, clientId });
+    expect(await q.getPublicApp({ db, clientId })).toBeNull();
+    expect(await db.selectFrom("authorization_requests").select("id").where("client_id", "=", clientId).execute()).toEqual([]);
+  });
 });

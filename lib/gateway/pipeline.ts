@@ -60,11 +60,14 @@ export async function runGatewayPipeline<Call>({ request, deps, endpoint }: { re
   const ctx = createGatewayContext({ request, deps });
   let settlement: Settlement | null = null;
   try {
+    // The body is read from the start (a bad token is refused without waiting for it, and the
+    // runtime never has to drain an untouched body first); the account lookup (an isolate cache,
+    // D1 on a miss) runs while it arrives.
+    const body = readCallBody(request);
     const credentials = readCredentials(endpoint.parser.readToken(request));
-    // The account lookup (an isolate cache; D1 on a miss) runs while the body arrives.
     const accountId = deps.findAccountId(credentials.connectionId);
     accountId.catch(() => {});
-    const plan = await planCall({ ctx, parser: endpoint.parser, body: readCallBody(request) });
+    const plan = await planCall({ ctx, parser: endpoint.parser, body });
     const auth = await authenticate({ ctx, credentials, accountId: await ctx.timer.time("lookup", () => accountId), request: admissionRequest(ctx, plan) });
     const { connection } = auth;
     settlement = createSettlement({ ctx, accountId: connection.accountId, connectionId: connection.connectionId, policy: connection.policy, call: plan.ok ? plan.call : null });

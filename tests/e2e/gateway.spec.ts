@@ -181,14 +181,16 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(unknownField.status).toBe(400);
     expect(((await unknownField.json()) as { error: { param: string } }).error.param).toBe("api_base");
 
-    // Raising the rate limit in the database breaks the policy's signature: refused.
+    // Raising the rate limit in the database changes nothing: the account object holds the
+    // policy its owner signed (decision 014) and never takes an unannounced one from D1. (A
+    // policy whose tag fails is refused: hot-path.spec.ts.)
     const db = openLocalD1();
     try {
       const row = db.prepare("SELECT id, policy FROM connections WHERE name = 'Test bot'").get() as { id: string; policy: string };
       db.prepare("UPDATE connections SET policy = ? WHERE id = ?").run(row.policy.replace('"rpm":60', '"rpm":60000'), row.id);
       const tampered = await chat(baseURL!, token, { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
-      expect(tampered.status).toBe(403);
-      expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe("connection_policy_invalid");
+      expect(tampered.status).toBe(200);
+      expect(tampered.headers.get("x-ratelimit-limit-requests")).toBe("60");
       db.prepare("UPDATE connections SET policy = ? WHERE id = ?").run(row.policy, row.id);
     } finally {
       db.close();
