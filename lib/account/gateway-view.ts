@@ -34,7 +34,7 @@ export interface KnownConnection {
   material: ConnectionMaterial | null;
 }
 
-/** The connection as D1 holds it (lib/db/connection-queries.ts, loadGatewayConnection). */
+/** The connection as D1 holds it (lib/db/connection-queries.ts, loadStoredConnection). */
 export interface StoredConnectionRow {
   userId: string;
   status: "active" | "paused" | "revoked";

@@ -15,17 +15,23 @@ function runtimeFetch(): typeof fetch {
   return patched._nextOriginalFetch ?? patched;
 }
 
-/** The gateway's dependencies from the worker's validated bindings and settings. */
+const settled = new WeakMap<ServerEnv, Omit<GatewayDeps, "waitUntil">>();
+
+/** The gateway's dependencies from the worker's validated bindings and settings (made once per isolate; only waitUntil is the request's). */
 export function gatewayDepsFrom({ env, waitUntil }: { env: ServerEnv; waitUntil: (promise: Promise<unknown>) => void }): GatewayDeps {
-  const db = createDb(env.DB);
-  return {
-    findAccountId: rememberAccountIds({ scope: env.DB, find: (connectionId) => findConnectionAccount({ db, connectionId }) }),
-    account: (accountId) => accountStub(env.ACCOUNT, accountId),
-    keyring: serverKeyring(env),
-    baseUrls: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL, gemini: env.GEMINI_BASE_URL },
-    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    waitUntil,
-    fetchUpstream: runtimeFetch(),
-    now: Date.now,
-  };
+  let deps = settled.get(env);
+  if (!deps) {
+    const db = createDb(env.DB);
+    deps = {
+      findAccountId: rememberAccountIds({ scope: env.DB, find: (connectionId) => findConnectionAccount({ db, connectionId }) }),
+      account: (accountId) => accountStub(env.ACCOUNT, accountId),
+      keyring: serverKeyring(env),
+      baseUrls: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL, gemini: env.GEMINI_BASE_URL },
+      upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      fetchUpstream: runtimeFetch(),
+      now: Date.now,
+    };
+    settled.set(env, deps);
+  }
+  return { ...deps, waitUntil };
 }

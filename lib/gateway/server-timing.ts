@@ -16,19 +16,29 @@ export interface PhaseTimer {
   header(): string;
 }
 
-export function createPhaseTimer(now: () => number = () => performance.now()): PhaseTimer {
-  const durations = new Map<Phase, number>();
-  return {
-    async time(phase, fn) {
-      const start = now();
-      try {
-        return await fn();
-      } finally {
-        durations.set(phase, (durations.get(phase) ?? 0) + (now() - start));
-      }
-    },
-    header() {
-      return [...durations].map(([phase, ms]) => `${phase};dur=${Math.round(ms * 1000) / 1000}`).join(", ");
-    },
-  };
+/** Sums each phase's wall time (a class: one per request, without per-request closures). */
+class PhaseDurations implements PhaseTimer {
+  private readonly durations = new Map<Phase, number>();
+  constructor(private readonly now: () => number) {}
+
+  async time<T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> {
+    const start = this.now();
+    try {
+      return await fn();
+    } finally {
+      this.durations.set(phase, (this.durations.get(phase) ?? 0) + (this.now() - start));
+    }
+  }
+
+  header(): string {
+    let value = "";
+    for (const [phase, ms] of this.durations) value += `${value ? ", " : ""}${phase};dur=${Math.round(ms * 1000) / 1000}`;
+    return value;
+  }
+}
+
+const performanceNow = () => performance.now();
+
+export function createPhaseTimer(now: () => number = performanceNow): PhaseTimer {
+  return new PhaseDurations(now);
 }

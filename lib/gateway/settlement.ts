@@ -9,6 +9,7 @@ import { usdToMicroUsd } from "../limits/admission";
 import { computeCostMicroUsd } from "../limits/pricing";
 import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "../limits/settlement";
 import type { ConnectionPolicy } from "../connections/wire";
+import type { Usage } from "../providers/types";
 import type { GatewayContext } from "./context";
 import type { PlannedCall } from "./stages/plan-call";
 
@@ -42,23 +43,67 @@ export interface Settlement {
 const NOTHING: SettledCost = { costMicroUsd: 0, budgetRemainingMicroUsd: undefined };
 
 /** Without a price (and so without bounds) the record still carries what the provider reported. */
-function reportedUsage(outcome: RequestOutcome) {
+function reportedUsage(outcome: RequestOutcome): Usage | null {
   if (outcome.kind === "complete") return outcome.usage;
   if (outcome.kind === "interrupted") return outcome.partial;
   return null;
 }
 
-export function createSettlement({ ctx, accountId, connectionId, policy, call }: { ctx: GatewayContext; accountId: string; connectionId: string; policy: ConnectionPolicy; call: PlannedCall<unknown> | null }): Settlement {
-  let admitted: Admitted | null = null;
-  let settled: SettledCost | null = null;
-  let grant: ViewGrant | null = null;
-  let verdict: KeyVerdict | null = null;
+interface SettlementScope {
+  ctx: GatewayContext;
+  accountId: string;
+  connectionId: string;
+  policy: ConnectionPolicy;
+  call: PlannedCall<unknown> | null;
+}
 
-  const finishInput = ({ status, errorCode }: SettleInput, costMicroUsd: number, usage: ReturnType<typeof reportedUsage>): FinishInput => {
-    const changed = grant && verdict && grant.keyStatus !== verdict ? { itemId: grant.itemId, keyVersion: grant.itemKeyVersion, status: verdict } : undefined;
+/** One request's settlement (a class: created per request without per-request closures). */
+class RequestSettlement implements Settlement {
+  admitted: Admitted | null = null;
+  private settled: SettledCost | null = null;
+  private grant: ViewGrant | null = null;
+  private verdict: KeyVerdict | null = null;
+
+  constructor(private readonly scope: SettlementScope) {}
+
+  hold(admitted: Admitted): void {
+    this.admitted = admitted;
+  }
+
+  markRecorded(): void {
+    this.settled ??= NOTHING;
+  }
+
+  useGrant(grant: ViewGrant): void {
+    this.grant = grant;
+  }
+
+  noteKeyVerdict(status: KeyVerdict): void {
+    this.verdict = status;
+  }
+
+  settle(input: SettleInput): SettledCost {
+    if (this.settled) return this.settled;
+    const { ctx, accountId, call } = this.scope;
+    const usage = call?.bounds ? usageToCharge({ outcome: input.outcome, bounds: call.bounds }) : reportedUsage(input.outcome);
+    const costMicroUsd = usage && call?.price ? computeCostMicroUsd({ price: call.price, usage }) : 0;
+    // If the object cannot be reached, the reservation's lease settles it (at its full amount).
+    ctx.deps.waitUntil(ctx.deps.account(accountId).finish(this.finishInput(input, costMicroUsd, usage)).catch(ignore));
+    const admitted = this.admitted;
+    this.settled = {
+      costMicroUsd,
+      budgetRemainingMicroUsd: admitted ? remainingAfterSettlement({ budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd, reservedMicroUsd: admitted.reservedMicroUsd, costMicroUsd }) : undefined,
+    };
+    return this.settled;
+  }
+
+  private finishInput({ status, errorCode }: SettleInput, costMicroUsd: number, usage: Usage | null): FinishInput {
+    const { ctx, accountId, connectionId, policy, call } = this.scope;
+    const { grant, verdict } = this;
+    const now = ctx.deps.now();
     return {
       accountId,
-      reservationId: admitted?.reservationId ?? null,
+      reservationId: this.admitted?.reservationId ?? null,
       budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd),
       entry: {
         connectionId,
@@ -70,41 +115,18 @@ export function createSettlement({ ctx, accountId, connectionId, policy, call }:
         outputTokens: usage?.outputTokens ?? 0,
         cachedTokens: usage?.cachedInputTokens ?? 0,
         costMicroUsd,
-        latencyMs: ctx.deps.now() - ctx.startedAt,
+        latencyMs: now - ctx.startedAt,
         streamed: call?.parsed.stream ?? false,
-        at: ctx.deps.now(),
+        at: now,
       },
-      ...(changed ? { keyVerdict: changed } : {}),
+      // Only a verdict that differs from what the object had is sent (it writes it to D1).
+      ...(grant && verdict && grant.keyStatus !== verdict ? { keyVerdict: { itemId: grant.itemId, keyVersion: grant.itemKeyVersion, status: verdict } } : {}),
     };
-  };
+  }
+}
 
-  return {
-    get admitted() {
-      return admitted;
-    },
-    hold(begun) {
-      admitted = begun;
-    },
-    markRecorded() {
-      settled ??= NOTHING;
-    },
-    useGrant(used) {
-      grant = used;
-    },
-    noteKeyVerdict(status) {
-      verdict = status;
-    },
-    settle(input) {
-      if (settled) return settled;
-      const usage = call?.bounds ? usageToCharge({ outcome: input.outcome, bounds: call.bounds }) : reportedUsage(input.outcome);
-      const costMicroUsd = usage && call?.price ? computeCostMicroUsd({ price: call.price, usage }) : 0;
-      // The object could not be reached: the reservation's lease settles it (at its full amount).
-      ctx.deps.waitUntil(ctx.deps.account(accountId).finish(finishInput(input, costMicroUsd, usage)).catch(() => {}));
-      settled = {
-        costMicroUsd,
-        budgetRemainingMicroUsd: admitted ? remainingAfterSettlement({ budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd, reservedMicroUsd: admitted.reservedMicroUsd, costMicroUsd }) : undefined,
-      };
-      return settled;
-    },
-  };
+const ignore = () => {};
+
+export function createSettlement(scope: SettlementScope): Settlement {
+  return new RequestSettlement(scope);
 }
