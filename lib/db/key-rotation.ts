@@ -11,30 +11,18 @@ import { runBatch } from "./batch";
 
 const stale = () => new AppError({ code: "conflict", message: "This key changed in another tab. Reload your vault and try again." });
 
-/** Live connections of this person that hold a grant of this vault item. */
-export async function connectionsUsingItem({ db, userId, itemId }: { db: Db; userId: string; itemId: string }): Promise<{ connectionId: string; provider: string }[]> {
-  const rows = await db
+/** Live connections of this person that hold a grant of this vault item (a key test's temporary one too, if asked). */
+export async function connectionsUsingItem({ db, userId, itemId, includeKeyTests = false }: { db: Db; userId: string; itemId: string; includeKeyTests?: boolean }): Promise<{ connectionId: string; provider: string }[]> {
+  let query = db
     .selectFrom("connection_grants as g")
     .innerJoin("connections as c", "c.id", "g.connection_id")
     .select(["g.connection_id", "g.provider"])
     .where("g.item_id", "=", itemId)
     .where("c.user_id", "=", userId)
-    .where("c.status", "!=", "revoked")
-    .where("c.is_key_test", "=", 0)
-    .execute();
+    .where("c.status", "!=", "revoked");
+  if (!includeKeyTests) query = query.where("c.is_key_test", "=", 0);
+  const rows = await query.execute();
   return rows.map((r) => ({ connectionId: r.connection_id, provider: r.provider }));
-}
-
-/** Every connection of this person holding a grant of this vault item (any status, key tests included). */
-export async function connectionIdsHoldingItem({ db, userId, itemId }: { db: Db; userId: string; itemId: string }): Promise<string[]> {
-  const rows = await db
-    .selectFrom("connection_grants as g")
-    .innerJoin("connections as c", "c.id", "g.connection_id")
-    .select("g.connection_id")
-    .where("g.item_id", "=", itemId)
-    .where("c.user_id", "=", userId)
-    .execute();
-  return rows.map((r) => r.connection_id);
 }
 
 export async function replaceItemKey({

@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "../audit/record-audit";
 import { createDb } from "../db/client";
 import { writeConnections } from "../connections/object-sync";
-import { connectionIdsHoldingItem, connectionsUsingItem, deleteItemGrants, replaceItemKey } from "../db/key-rotation";
+import { connectionsUsingItem, deleteItemGrants, replaceItemKey } from "../db/key-rotation";
 import * as queries from "../db/vault-queries";
 import { getServerEnv } from "../env/server-env";
 import type { z } from "zod";
@@ -75,6 +75,6 @@ export async function deleteItemFor({ userId, itemId }: { userId: string; itemId
   await queries.deleteVaultItem({ db: db(), userId, itemId });
   if (item) await audit(userId, "key_deleted", { provider: item.provider, label: item.label });
   // Removing grants restricts: the account object takes it from D1 at its next read.
-  const holding = await connectionIdsHoldingItem({ db: db(), userId, itemId });
-  await writeConnections({ userId, changes: holding.map((connectionId) => ({ connectionId, intent: {} })), write: () => deleteItemGrants({ db: db(), userId, itemId }) });
+  const holding = await connectionsUsingItem({ db: db(), userId, itemId, includeKeyTests: true });
+  await writeConnections({ userId, changes: holding.map(({ connectionId }) => ({ connectionId, intent: {} })), write: () => deleteItemGrants({ db: db(), userId, itemId }) });
 }
