@@ -29,9 +29,9 @@ describe("stage admit", () => {
     expect(world.calls.finish).toEqual([]);
   });
 
-  it("fails loudly if the object did not decide on an in-scope request", () => {
+  it("refuses as expired an in-scope request the object declined (its clock saw the policy expire)", () => {
     const { auth, settlement } = setup(null);
-    expect(() => admit({ auth, settlement })).toThrow(expect.objectContaining({ httpStatus: 500 }));
+    expect(() => admit({ auth, settlement })).toThrow(expect.objectContaining({ httpStatus: 401, message: "This relay token has expired." }));
   });
 
   it("refuses a paused connection, recorded by the object only when it refused an admission", async () => {

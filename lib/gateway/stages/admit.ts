@@ -2,7 +2,7 @@
 // (one round trip). A refusal was recorded by the object itself; an admission becomes the
 // settlement's hold. The object decides only what the verified policy would: the same scope
 // (lib/gateway/scope.ts) and the limits of the policy whose tag the gateway just verified.
-import { GatewayError, connectionPaused } from "../gateway-error";
+import { connectionPaused, invalidToken } from "../gateway-error";
 import { limitRefusal } from "../limit-headers";
 import type { Admitted, Settlement } from "../settlement";
 import type { Authenticated } from "./authenticate";
@@ -16,7 +16,9 @@ export function refusePaused({ auth, settlement }: { auth: Authenticated; settle
 
 export function admit({ auth, settlement }: { auth: Authenticated; settlement: Settlement }): Admitted {
   const { admission } = auth;
-  if (!admission) throw new GatewayError({ status: 500, type: "server_error", code: null, message: "The account object did not decide on an in-scope request." });
+  // The scope check is the same on both sides; only time can differ: the policy expired by the
+  // object's clock, a moment ahead of this worker's.
+  if (!admission) throw invalidToken("This relay token has expired.");
   if (!admission.ok) {
     settlement.markRecorded();
     throw limitRefusal(admission);
