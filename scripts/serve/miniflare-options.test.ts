@@ -43,6 +43,12 @@ describe("buildMiniflareOptions", () => {
       modules: [{ type: "ESModule", path: "/app/.wrangler/serve-bundle/worker.js" }],
     });
     expect(worker).not.toHaveProperty("modulesRules");
+    expect(worker).not.toHaveProperty("unsafeDirectSockets");
+  });
+
+  it("adds a socket straight to the worker only for --direct-port", () => {
+    const [worker] = build(["--ip", "127.0.0.1", "--direct-port", "9101"]).workers;
+    expect(worker.unsafeDirectSockets).toEqual([{ host: "127.0.0.1", port: 9101 }]);
   });
 
   it("lets --var override vars and .dev.vars, leaving the rest", () => {

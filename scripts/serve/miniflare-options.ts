@@ -69,6 +69,9 @@ export function buildMiniflareOptions({
         bindings: { ...workerOptions.bindings, ...args.vars },
         modulesRoot: bundle.dir,
         modules: [{ type: "ESModule", path: path.join(bundle.dir, bundle.entry) }],
+        // Straight to the worker (through the static-assets router, as in production), skipping
+        // Miniflare's entry worker: only when asked, for measurements.
+        ...(args.directPort === null ? {} : { unsafeDirectSockets: [{ host: args.host, port: args.directPort }] }),
       },
     ],
   };

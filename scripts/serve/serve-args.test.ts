@@ -16,11 +16,16 @@ describe("parseServeArgs", () => {
     const args = parseServeArgs({
       argv: ["--ip", "0.0.0.0", "--persist-to", "/tmp/s", "--inspector-port", "9229", "--var", "A:1", "--var", "URL:http://x:1/v1", "--var", "A:2"],
     });
-    expect(args).toEqual({ port: 8787, host: "0.0.0.0", persistTo: "/tmp/s", inspectorPort: 9229, vars: { A: "2", URL: "http://x:1/v1" } });
+    expect(args).toEqual({ port: 8787, host: "0.0.0.0", persistTo: "/tmp/s", inspectorPort: 9229, vars: { A: "2", URL: "http://x:1/v1" }, directPort: null });
   });
 
   it("treats --inspector-port 0 as no inspector, and an empty var value as empty", () => {
     expect(parseServeArgs({ argv: ["--inspector-port", "0", "--var", "EMPTY:"] })).toMatchObject({ inspectorPort: null, vars: { EMPTY: "" } });
+  });
+
+  it("opens the measurement-only direct port only when asked", () => {
+    expect(parseServeArgs({ argv: ["--direct-port", "9101"] }).directPort).toBe(9101);
+    expect(() => parseServeArgs({ argv: ["--direct-port", "0"] })).toThrow(/--direct-port/);
   });
 
   it("refuses what it cannot use, naming it", () => {

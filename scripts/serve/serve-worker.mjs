@@ -61,6 +61,7 @@ export async function startWorkerServer({ root, args, log = (m) => console.error
   });
   if (!hasLocalDatabase(options.resourcePersistencePath)) log(`No local D1 database under ${path.relative(root, args.persistTo) || "."} yet: run \`npm run db:migrate:local\` (npm start does it for you).`);
   await assertPortFree(args);
+  if (args.directPort !== null) await assertPortFree({ host: args.host, port: args.directPort });
   const mf = new miniflare.Miniflare(miniflare.convertV4MiniflareOptions(options));
   let url;
   try {
