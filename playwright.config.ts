@@ -3,14 +3,14 @@ import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./scripts/find-chromium.mjs";
 import { fakeKeys } from "./tests/e2e/helpers/fake-keys";
 
-// The browser tests drive the real OpenNext-built worker in workerd (wrangler dev)
-// with local D1 and Durable Objects, in real Chromium. `npm run test:e2e` builds
-// first and picks the Chromium (scripts/find-chromium.mjs).
+// The browser tests drive the real OpenNext-built worker in workerd, served the way `npm start`
+// serves it (scripts/serve-worker.mjs), with local D1 and Durable Objects, in real Chromium.
+// `npm run test:e2e` builds first and picks the Chromium (scripts/find-chromium.mjs).
 
 const port = Number(process.env.E2E_PORT ?? 8799);
 if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as { path: string }).path;
-// localhost, not 127.0.0.1: wrangler dev presents requests to the worker as localhost:PORT,
-// and sign-in cookies must stay on the origin Auth.js redirects to.
+// localhost, not 127.0.0.1, throughout: the worker sees the origin the browser asked for, and
+// sign-in cookies must stay on the origin Auth.js redirects to.
 export const baseURL = `http://localhost:${port}`;
 /** The example third-party app (examples/demo-app), on its own port, talking to this 1Relay. */
 export const demoAppURL = `http://localhost:${port - 4}`;

@@ -1,33 +1,30 @@
 #!/usr/bin/env node
-// Serves the OpenNext-built worker in workerd for the browser tests, on a fresh local
-// D1 / Durable Object state: E2E_STATE (default .wrangler/e2e-state), E2E_PORT (8799).
-// Extra wrangler arguments (e.g. --var EMAIL_TRANSPORT:http) are passed through.
-import { spawn, spawnSync } from "node:child_process";
+// Serves the built worker for the browser tests the way `npm start` does (scripts/serve-worker.mjs),
+// on a fresh local D1 / Durable Object state: E2E_STATE (default .wrangler/e2e-state), E2E_PORT (8799).
+// Extra arguments (e.g. --var EMAIL_TRANSPORT:http) are passed through.
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { offlineEnv } from "./offline-env.mjs";
+import { runWorkerServer } from "./serve-worker.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const state = path.resolve(root, process.env.E2E_STATE ?? ".wrangler/e2e-state");
 const port = process.env.E2E_PORT ?? "8799";
-const env = { ...process.env, ...offlineEnv };
+Object.assign(process.env, offlineEnv);
 
 rmSync(state, { recursive: true, force: true });
-const setup = spawnSync(process.execPath, [path.join(root, "scripts/setup-local.mjs"), "--persist-to", state], { cwd: root, stdio: "inherit", env });
+const setup = spawnSync(process.execPath, [path.join(root, "scripts/setup-local.mjs"), "--persist-to", state], { cwd: root, stdio: "inherit", env: process.env });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn(
-  path.join(root, "node_modules/.bin/wrangler"),
-  // The whole suite signs up many people from one address: lift the per-IP email limit
-  // (a test checks it on a server of its own), unless the caller sets it.
-  [
-    "dev", "--port", port, "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false",
+await runWorkerServer({
+  argv: [
+    "--port", port, "--ip", "127.0.0.1", "--persist-to", state,
+    // The whole suite signs up many people from one address: lift the per-IP email limit
+    // (a test checks it on a server of its own), unless the caller sets it.
     "--var", "SIGNIN_EMAILS_PER_IP:100000",
     // Provider base URLs for the fake providers, when the caller names them.
     ...["OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GEMINI_BASE_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: "inherit", env },
-);
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+});

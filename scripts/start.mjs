@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: the embedded local default. Sets up (.dev.vars, local D1 migrations),
-// builds the app with OpenNext and serves the built worker in workerd with local D1
-// and Durable Objects at http://localhost:PORT (default 8787). SKIP_BUILD=1 reuses the build.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: the embedded local default. Sets up (.dev.vars, local D1 migrations), builds the
+// app with OpenNext and serves the built worker in workerd with local D1 and Durable Objects at
+// http://localhost:PORT (default 8787), state in .wrangler/state. SKIP_BUILD=1 reuses the build.
+// Arguments are passed on to scripts/serve-worker.mjs (e.g. `npm start -- --inspector-port 9229`).
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { offlineEnv } from "./offline-env.mjs";
+import { runWorkerServer } from "./serve-worker.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, ...offlineEnv };
-const bin = (name) => path.join(root, "node_modules/.bin", name);
-const port = process.env.PORT ?? "8787";
+Object.assign(process.env, offlineEnv);
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
@@ -17,8 +18,8 @@ function run(cmd, args) {
 }
 
 run(process.execPath, [path.join(root, "scripts/setup-local.mjs")]);
-if (process.env.SKIP_BUILD !== "1") run(bin("opennextjs-cloudflare"), ["build"]);
-console.log(`\n1Relay: serving the built worker at http://localhost:${port} (local D1 and Durable Objects; emails at /dev/mailbox)\n`);
-const server = spawn(bin("wrangler"), ["dev", "--port", port, "--show-interactive-dev-session=false"], { cwd: root, stdio: "inherit", env });
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+if (process.env.SKIP_BUILD !== "1") run(path.join(root, "node_modules/.bin/opennextjs-cloudflare"), ["build"]);
+await runWorkerServer({
+  argv: process.argv.slice(2),
+  banner: (url) => `\n1Relay: serving the built worker at ${url} (local D1 and Durable Objects; emails at ${url}/dev/mailbox). Ctrl-C stops it.\n`,
+});

@@ -1,15 +1,20 @@
-// The benchmark's HTTP client (node:http with keep-alive, so connection setup is not
-// measured) and the measurements: interleaved sequential latency, streamed first / last
-// byte, and throughput at a fixed concurrency.
+// The benchmark's HTTP client (node:http with keep-alive, so connection setup is not measured)
+// and the interleaved sequential run: every target once per round, in ABBA order.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { roundOrder } from "./interleave.ts";
 
-/** A target: where a request goes and what it sends. */
-export function target({ name, url, method = "POST", headers = {}, body, expectStatus = null }) {
+/**
+ * A target: where a request goes and what it sends. `spec` is plain data (it also crosses to the
+ * load generator's process); `expectStatus` null means any 2xx.
+ */
+export function target(spec) {
+  const { url, method = "POST", headers = {}, body, expectStatus = null } = spec;
   const u = new URL(url);
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return {
-    name,
+    name: spec.name,
+    spec,
     options: {
       host: u.hostname,
       port: u.port,
@@ -54,68 +59,19 @@ export function send(t, { sockets = 1 } = {}) {
   });
 }
 
-export function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-export function summarise(values) {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), min: s[0], max: s[s.length - 1], mean };
-}
-
 /**
- * Sequential requests, one at a time, the targets interleaved (and rotated each round) so
- * that load from other processes on the machine falls on all of them alike.
+ * Sequential requests, one at a time, every target once per round in ABBA order, so that load
+ * from other processes on the machine falls on all of them alike. Resolves to each target's
+ * results by round (index i is round i for every target, so rounds can be paired).
  */
-export async function sequential(targets, { rounds, warmup }) {
+export async function sequential(targets, { rounds, warmup, onRound = () => {} }) {
   const results = Object.fromEntries(targets.map((t) => [t.name, []]));
   for (let round = -warmup; round < rounds; round += 1) {
-    const offset = ((round % targets.length) + targets.length) % targets.length;
-    for (let k = 0; k < targets.length; k += 1) {
-      const t = targets[(k + offset) % targets.length];
+    for (const t of roundOrder(targets, round)) {
       const r = await send(t);
       if (round >= 0) results[t.name].push(r);
     }
+    onRound(round);
   }
   return results;
-}
-
-/** `concurrency` loops, each sending its next request when the last one ends, for `seconds`. */
-export async function throughput(t, { concurrency, seconds }) {
-  const deadline = performance.now() + seconds * 1000;
-  let done = 0;
-  let errors = 0;
-  const errorSamples = new Set();
-  const latencies = [];
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const r = await send(t, { sockets: concurrency });
-        done += 1;
-        if (r.ok) latencies.push(r.endAt);
-        else {
-          errors += 1;
-          if (errorSamples.size < 3) errorSamples.add(`${r.status} ${r.error ?? ""}`.slice(0, 200));
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  return { concurrency, requests: done, errors, seconds: elapsed, rps: done / elapsed, latency: summarise(latencies), errorSamples: [...errorSamples] };
-}
-
-/** Server-Timing values ("auth;dur=1, limits;dur=2") → medians per phase. */
-export function phaseMedians(results) {
-  const per = {};
-  for (const r of results) {
-    for (const part of (r.serverTiming ?? "").split(",")) {
-      const m = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
-      if (m) (per[m[1]] ??= []).push(Number(m[2]));
-    }
-  }
-  return Object.fromEntries(Object.entries(per).map(([phase, xs]) => [phase, { ...summarise(xs), count: xs.length }]));
 }

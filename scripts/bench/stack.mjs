@@ -1,6 +1,7 @@
-// The benchmark's servers, shared by run.mjs and profile.mjs: the fake providers and
-// `wrangler dev` of the built worker (fresh local D1 and Durable Object state), then an account
-// with a vault and tokens made over HTTP (setup.ts). The caller stops `children` when done.
+// The benchmark's servers, shared by run.mjs and profile.mjs: the fake providers and the built
+// worker served as `npm start` serves it (scripts/serve-worker.mjs: fresh local D1 and Durable
+// Object state), then an account with a vault and tokens made over HTTP (setup.ts). The caller
+// stops `children` when done.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -8,10 +9,12 @@ import { build } from "esbuild";
 import { startServer, waitForHttp } from "./processes.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
-const bin = (name) => path.join(root, "node_modules/.bin", name);
 
-/** Starts everything on `port` (fakes on +11…+13); `inspectorPort` 0 leaves the inspector closed. */
-export async function startBenchStack({ env, port, inspectorPort = 0, log = () => {} }) {
+/**
+ * Starts everything on `port` (the worker also straight on +1, without Miniflare's entry worker;
+ * fakes on +11…+13); `inspectorPort` null leaves the worker's inspector closed.
+ */
+export async function startBenchStack({ env, port, inspectorPort = null, log = () => {} }) {
   if (!existsSync(path.join(root, ".open-next/worker.js"))) throw new Error("No .open-next/worker.js: build first (or drop SKIP_BUILD).");
   const state = path.join(root, ".wrangler/bench-state");
   const logs = path.join(root, ".wrangler/bench-logs");
@@ -21,7 +24,7 @@ export async function startBenchStack({ env, port, inspectorPort = 0, log = () =
   const setup = spawnSync(process.execPath, [path.join(root, "scripts/setup-local.mjs"), "--persist-to", state], { cwd: root, encoding: "utf8", env });
   if (setup.status !== 0) throw new Error(`setup-local failed:\n${setup.stdout}\n${setup.stderr}`);
 
-  log("starting the fake providers and wrangler dev…");
+  log("starting the fake providers and the worker…");
   const fakePorts = { openai: port + 11, anthropic: port + 12, gemini: port + 13 };
   const fakes = await startServer({
     name: "fakes",
@@ -35,14 +38,22 @@ export async function startBenchStack({ env, port, inspectorPort = 0, log = () =
   children.push(fakes.child);
   const fakeUrls = fakes.value;
 
-  const wranglerArgs = [
-    "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspectorPort),
-    "--show-interactive-dev-session=false", "--log-level", "warn",
+  const serveArgs = [
+    "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--direct-port", String(port + 1),
+    ...(inspectorPort === null ? [] : ["--inspector-port", String(inspectorPort)]),
     "--var", "SIGNIN_EMAILS_PER_IP:100000",
     "--var", `OPENAI_BASE_URL:${fakeUrls.openai}/v1`, "--var", `ANTHROPIC_BASE_URL:${fakeUrls.anthropic}`, "--var", `GEMINI_BASE_URL:${fakeUrls.gemini}`,
   ];
-  const wrangler = await startServer({ name: "wrangler dev", cmd: bin("wrangler"), args: wranglerArgs, cwd: root, env, logFile: path.join(logs, "wrangler.log"), ready: null });
-  children.push(wrangler.child);
+  const relay = await startServer({
+    name: "the worker (scripts/serve-worker.mjs)",
+    cmd: process.execPath,
+    args: [path.join(root, "scripts/serve-worker.mjs"), ...serveArgs],
+    cwd: root,
+    env,
+    logFile: path.join(logs, "worker.log"),
+    ready: (line) => (line.startsWith("1Relay: ready at") ? line : undefined),
+  });
+  children.push(relay.child);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/v1/health`);
 
@@ -50,7 +61,7 @@ export async function startBenchStack({ env, port, inspectorPort = 0, log = () =
   const bundled = await build({ entryPoints: [path.join(root, "scripts/bench/setup.ts")], bundle: true, platform: "node", format: "esm", write: false, logLevel: "silent" });
   const { makeBenchTokens } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
   const tokens = await makeBenchTokens({ base: `http://localhost:${port}` });
-  return { base, fakeUrls, tokens, wrangler: wrangler.child, children };
+  return { base, directBase: `http://127.0.0.1:${port + 1}`, fakeUrls, tokens, relay: relay.child, bundleDir: path.join(root, ".wrangler/serve-bundle"), logs, children };
 }
 
 /** The benchmark's chat request (a 20-word prompt, a short answer). */

@@ -2,13 +2,15 @@ import { expect, test } from "@playwright/test";
 import { fromOurCode, sendRaw } from "./hostile/raw-http";
 
 // Issue 8, malformed HTTP that fetch cannot send, over raw sockets. Most is refused by the
-// runtime (workerd behind wrangler dev) with a 400 before our code runs; what gets through
+// runtime (workerd, served as `npm start` serves it) with a 400 before our code runs; what gets through
 // reaches our code and is refused there. Nothing hangs, and the server keeps serving.
 
 const port = Number(process.env.E2E_PORT ?? 8799);
 const H = `Host: localhost:${port}\r\nConnection: close\r\n`;
 const CHAT = "POST /v1/chat/completions HTTP/1.1";
 const JSON_TYPE = "Content-Type: application/json\r\n";
+const TOKEN = "POST /connect/token HTTP/1.1";
+const FORM_TYPE = "Content-Type: application/x-www-form-urlencoded\r\n";
 
 type Who = "runtime" | "ours";
 const cases: { name: string; payload: string; status: number; who: Who; halfClose?: boolean; note?: string; code?: string }[] = [
@@ -30,22 +32,39 @@ const cases: { name: string; payload: string; status: number; who: Who; halfClos
   { name: "%2e%2e segments in the raw path resolve to /api/vault, which wants a session", payload: `GET /v1/models/%2e%2e/%2e%2e/api/vault HTTP/1.1\r\n${H}\r\n`, status: 401, who: "ours", code: "unauthenticated" },
   { name: "bare LF line endings", payload: "GET /v1/models HTTP/1.1\nHost: localhost\nConnection: close\n\n", status: 401, who: "ours" },
   { name: "a relay token only in the query string", payload: `GET /v1/models?api_key=1r_x HTTP/1.1\r\n${H}\r\n`, status: 401, who: "ours" },
+  // A broken body on the gateway's path: the gateway refuses a bad token without waiting for
+  // the body, so the runtime's read error never matters.
   {
-    name: "invalid chunk size: the adapter cannot read the body (wrangler dev answers 500 before our code)",
+    name: "invalid chunk size on the gateway's path: our code refuses the token",
     payload: `${CHAT}\r\n${H}Authorization: Bearer x\r\n${JSON_TYPE}Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+    status: 401,
+    who: "ours",
+  },
+  {
+    name: "body shorter than Content-Length on the gateway's path, then the client half-closes: our code refuses the token",
+    payload: `${CHAT}\r\n${H}Authorization: Bearer x\r\n${JSON_TYPE}Content-Length: 100\r\n\r\n{"a":1}`,
+    status: 401,
+    who: "ours",
+    halfClose: true,
+  },
+  // The same on a Next route: OpenNext's adapter reads the whole body before any route runs, and
+  // the runtime answers its read error with a 500 before our code.
+  {
+    name: "invalid chunk size on a Next route: the adapter cannot read the body",
+    payload: `${TOKEN}\r\n${H}${FORM_TYPE}Transfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n`,
     status: 500,
     who: "runtime",
   },
   {
-    name: "body shorter than Content-Length, then the client half-closes (wrangler dev answers 500 before our code)",
-    payload: `${CHAT}\r\n${H}Authorization: Bearer x\r\n${JSON_TYPE}Content-Length: 100\r\n\r\n{"a":1}`,
+    name: "body shorter than Content-Length on a Next route, then the client half-closes",
+    payload: `${TOKEN}\r\n${H}${FORM_TYPE}Content-Length: 100\r\n\r\ngrant_type=`,
     status: 500,
     who: "runtime",
     halfClose: true,
   },
   {
-    name: "chunked body never finished, then the client half-closes (wrangler dev answers 500 before our code)",
-    payload: `${CHAT}\r\n${H}Authorization: Bearer x\r\n${JSON_TYPE}Transfer-Encoding: chunked\r\n\r\n7\r\n{"a":1}\r\n`,
+    name: "chunked body never finished on a Next route, then the client half-closes",
+    payload: `${TOKEN}\r\n${H}${FORM_TYPE}Transfer-Encoding: chunked\r\n\r\n7\r\ngrant_t\r\n`,
     status: 500,
     who: "runtime",
     halfClose: true,
@@ -60,8 +79,8 @@ test.describe("malformed HTTP over raw sockets", () => {
       expect(answer.status, answer.head).toBe(c.status);
       expect(fromOurCode(answer), answer.head).toBe(c.who === "ours");
       if (c.status === 500) {
-        // Not ours: OpenNext's adapter buffers the body before any route runs, and the dev
-        // server turns its read error into this page.
+        // Not ours: OpenNext's adapter buffers the body before any route runs, and the local
+        // runtime (Miniflare's entry worker) turns its read error into this answer.
         expect(answer.body).toContain("Network connection lost");
       }
       if (c.who === "ours") expect(answer.body).toContain(c.code ?? "invalid_api_key");

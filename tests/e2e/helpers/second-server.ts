@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-// Starts another instance of the built worker with different settings (wrangler --var),
+// Starts another instance of the built worker with different settings (--var NAME:VALUE),
 // on its own port and local state, and collects what it logs.
 
 export interface SecondServer {
