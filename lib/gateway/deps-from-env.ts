@@ -1,6 +1,7 @@
 import { accountStub } from "../account/account-stub";
 import { createDb } from "../db/client";
 import { recordKeyCheck } from "../db/connection-queries";
+import { providerBaseUrls } from "../env/schema";
 import type { ServerEnv } from "../env/validated-env";
 import type { GatewayDeps } from "./chat-completion";
 
@@ -19,7 +20,7 @@ export function gatewayDepsFrom({ env, waitUntil }: { env: ServerEnv; waitUntil:
   return {
     db,
     sk: { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID },
-    baseUrls: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL, gemini: env.GEMINI_BASE_URL },
+    baseUrls: providerBaseUrls(env),
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
     limits: (accountId) => accountStub(env.ACCOUNT, accountId),
     recordKeyVerdict: ({ userId, itemId, keyVersion, status }) => recordKeyCheck({ db, userId, itemId, keyVersion, status, now: Date.now() }),
