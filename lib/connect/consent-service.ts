@@ -4,8 +4,7 @@ import { AppError } from "../errors/app-error";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
 import { createDb } from "../db/client";
 import { getServerEnv } from "../env/server-env";
-import { findPrice } from "../limits/pricing";
-import { resolveModel } from "../providers/routing";
+import { providersOfModel } from "../providers/catalogue";
 import type { ProviderId } from "../providers/types";
 import { AUTH_CODE_TTL_MS, hashCode, newAuthorizationCode } from "./codes";
 import type { ApproveBody, ConsentOutcome } from "./consent-wire";
@@ -76,15 +75,12 @@ export async function denyAuthorization({ requestId, issuer, now }: { requestId:
 
 /**
  * Which granted providers a model of the policy's one list belongs to: those the app named it
- * for, else the one its bare name routes to, else those whose catalogue prices it ("meta-llama/…"
- * ids are served by several).
+ * for, else those whose catalogue prices it ("openai/gpt-oss-120b" is served by several), else
+ * the one its name routes to.
  */
 function modelOwners({ model, requested, granted }: { model: string; requested: ParsedScope; granted: ProviderId[] }): ProviderId[] {
   const named = granted.filter((provider) => (requested.models[provider] ?? []).includes(model));
-  if (named.length > 0) return named;
-  const routed = resolveModel(model)?.provider;
-  if (routed && granted.includes(routed)) return [routed];
-  return granted.filter((provider) => findPrice({ provider, model }) !== null);
+  return named.length > 0 ? named : providersOfModel({ model, providers: granted });
 }
 
 /** The scope the person granted: never wider than the app asked for. */

@@ -363,3 +363,23 @@ describe("the pricing table", () => {
     expect(table).toContain("| Perplexity | `sonar` | $1.00 | $1.00 | — | $1.00 | $0.005 | 8,192 | 2026-12-02 | **no** |");
   });
 });
+
+describe("a per-request fee (Perplexity's search fee)", () => {
+  it("is charged once on top of the tokens, and held by the worst case", () => {
+    const sonar = price("perplexity", "sonar");
+    expect(sonar.requestFeeUsd).toBe(0.005);
+    // 1,000 in and 1,000 out at $1 / $1 per million = 2,000 micro-USD, plus 5,000 for the request.
+    expect(computeCostMicroUsd({ price: sonar, usage: usage({ inputTokens: 1_000, outputTokens: 1_000 }) })).toBe(7_000);
+    expect(computeCostMicroUsd({ price: sonar, usage: usage({}) })).toBe(5_000);
+    expect(worstCaseCostMicroUsd({ price: sonar, maxInputTokens: 1_000, maxOutputTokens: 1_000 })).toBe(7_000);
+  });
+
+  it("is zero for models without one", () => {
+    expect(price("groq", "llama-3.1-8b-instant").requestFeeUsd).toBe(0);
+    expect(computeCostMicroUsd({ price: price("groq", "llama-3.1-8b-instant"), usage: usage({ inputTokens: 1_000_000, outputTokens: 1_000_000 }) })).toBe(130_000);
+  });
+
+  it("refuses a fee that is not a whole number of micro-dollars", () => {
+    expect(() => computeCostMicroUsd({ price: { ...price("perplexity", "sonar"), requestFeeUsd: 0.0000001 }, usage: usage({}) })).toThrow(RangeError);
+  });
+});

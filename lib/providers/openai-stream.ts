@@ -66,6 +66,12 @@ export function createOpenAIStreamTranslator({ includeUsage, spec = PROVIDERS.op
       if (typeof groqError === "string" && groqError) return upstreamError(groqError, "server_error");
       const chunkUsage = usageOfChunk(chunk, wire);
       if (chunkUsage) usage = chunkUsage;
+      if (lenient && !Array.isArray(chunk.choices)) {
+        // Not a chunk: an error in the provider's own shape (Mistral's {"object":"error"}), or a bare usage report.
+        if (chunk.object === "error" || chunk.message !== undefined) return upstreamError(typeof chunk.message === "string" ? chunk.message : JSON.stringify(chunk.message), chunk.type);
+        if (!chunkUsage) return [];
+        chunk.choices = [];
+      }
       if (lenient) normalizeChunk(chunk);
       track(chunk);
       const usageOnly = Array.isArray(chunk.choices) && chunk.choices.length === 0;

@@ -24,6 +24,7 @@ function upstreamMessage(json: Json | undefined): string | undefined {
   if (error && typeof error === "object" && typeof (error as Json).message === "string") return (error as Json).message as string;
   if (typeof error === "string") return error;
   if (typeof json?.message === "string") return json.message;
+  if (json?.message && typeof json.message === "object") return JSON.stringify(json.message);
   if (json?.detail !== undefined) return typeof json.detail === "string" ? json.detail : JSON.stringify(json.detail);
   return undefined;
 }
@@ -63,7 +64,10 @@ export function createOpenAICompatibleAdapter(spec: ProviderSpec): ProviderAdapt
 
     parseError({ status, bodyText, secrets }) {
       const json = parseJsonText(bodyText) as Json | undefined;
-      const upstream = buildUpstreamError({ provider, status, upstreamMessage: upstreamMessage(json), secrets });
+      const message = upstreamMessage(json);
+      const keyRejected = wire.keyRejection && status === wire.keyRejection.status && wire.keyRejection.message.test(message ?? "");
+      const override = keyRejected ? { status: 401, type: "authentication_error", code: "provider_key_invalid" } : {};
+      const upstream = buildUpstreamError({ provider, status, upstreamMessage: message, secrets, override });
       if (!reference || upstream.code === "provider_key_invalid" || status >= 500) return upstream;
       // OpenAI's own type, code and param are already in the vocabulary OpenAI clients expect.
       const error = json?.error as { type?: unknown; code?: unknown; param?: unknown } | undefined;

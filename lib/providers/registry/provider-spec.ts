@@ -52,6 +52,8 @@ export interface OpenAIWire {
   dropToolStrict?: boolean;
   /** completion_tokens excludes reasoning_tokens (xAI): output = completion + reasoning. */
   reasoningOutsideCompletion?: boolean;
+  /** A wrong key answered with another status than 401 (xAI's 400 "Incorrect API key"): recognised by its message. */
+  keyRejection?: { status: number; message: RegExp };
 }
 
 export type WireFormat = OpenAIWire | { family: "anthropic" } | { family: "gemini" };

@@ -4,7 +4,7 @@ import type { ProviderSpec } from "./provider-spec";
 // xAI: OpenAI-compatible at https://api.x.ai/v1. Its usage counts reasoning tokens apart from
 // completion_tokens (total = prompt + completion + reasoning), so output adds them back.
 // Streams report usage when asked (stream_options.include_usage). Participant names and a
-// function's `strict` are not sent. Grok 4 models refuse stop, presence and frequency
+// function's `strict` are not sent. A wrong key is a 400 "Incorrect API key provided" there. Grok 4 models refuse stop, presence and frequency
 // penalties; xAI's own 400 is passed on. Sources: https://docs.x.ai/api, LiteLLM's xAI
 // transformation (2026), models.dev (2026-07).
 
@@ -32,6 +32,7 @@ export const xaiProvider: ProviderSpec = {
     dropMessageNames: true,
     dropToolStrict: true,
     reasoningOutsideCompletion: true,
+    keyRejection: { status: 400, message: /incorrect api key|invalid api key/i },
   },
   routing: { families: [/^grok-/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: {
