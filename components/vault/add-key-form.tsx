@@ -54,11 +54,11 @@ export function AddKeyForm() {
         <label htmlFor="key-secret">API key</label>
         <input id="key-secret" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
         <span className="hint" data-testid="key-hint">
-          {PROVIDERS[provider].displayName} keys look like <code>{PROVIDERS[provider].key.example}</code>. Create one at{" "}
+          {PROVIDERS[provider].displayName} keys look like <code>{PROVIDERS[provider].key.example}</code> (create one at{" "}
           <a href={PROVIDERS[provider].key.createUrl} target="_blank" rel="noopener noreferrer">
             {new URL(PROVIDERS[provider].key.createUrl).host}
           </a>
-          . Sealed in this browser with your vault key before it is stored.
+          ). Sealed in this browser with your vault key before it is stored.
         </span>
       </div>
       <button className="button" type="submit" disabled={busy}>

@@ -131,7 +131,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
     provider: "xai",
     basePaths: ["/v1"],
     keyPattern: /^xai-[A-Za-z0-9]+$/,
-    invalidKey: () => ({ code: "Client specified an invalid argument", error: "Incorrect API key provided: xa***. You can obtain an API key from https://console.x.ai." }),
+    invalidKey: (shown) => ({ code: "Client specified an invalid argument", error: `Incorrect API key provided: ${shown}. You can obtain an API key from https://console.x.ai.` }),
     refusesToolStrict: true,
     outputLimitFields: ["max_tokens", "max_completion_tokens"],
     streamUsage: "include_usage",

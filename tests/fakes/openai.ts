@@ -56,7 +56,12 @@ async function chatCompletions(ctx: FakeContext, mode: CompatMode): Promise<void
   const model = b.model as string;
   const behaviour = ctx.behaviour(model);
   const key = ctx.record.apiKey ?? "";
-  if (behaviour.kind === "key-echo") return sendJson(ctx, behaviour.status ?? keyStatus(mode), mode.invalidKey(key));
+  if (behaviour.kind === "key-echo") {
+    // The provider's invalid-key error with the whole key in it (to test scrubbing).
+    const status = behaviour.status ?? keyStatus(mode);
+    const own = mode.invalidKey(key);
+    return sendJson(ctx, status, JSON.stringify(own).includes(key) ? own : mode.error(`Incorrect API key provided: ${key}`, status));
+  }
   if (behaviour.kind === "rate-limit") {
     const retry = behaviour.retryAfterSeconds ?? 1;
     const message = behaviour.message ?? `Rate limit reached for ${model} in organization org-fake on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${retry}s.`;
