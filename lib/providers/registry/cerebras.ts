@@ -1,5 +1,5 @@
-import { notEmpty, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { NO_LOGIT_BIAS, ONE_COMPLETION, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Cerebras: OpenAI-compatible at https://api.cerebras.ai/v1. The last chunk of a stream carries
 // usage (with time_info) unasked. No penalties, no logit_bias, one completion per request.
@@ -16,16 +16,16 @@ export const cerebrasProvider: ProviderSpec = {
   key: { pattern: /^csk-[A-Za-z0-9]{20,120}$/, example: "csk-…", distinctivePrefix: "csk-", createUrl: "https://cloud.cerebras.ai" },
   baseUrl: { setting: "CEREBRAS_BASE_URL", default: "https://api.cerebras.ai/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_completion_tokens", streamUsage: "final_chunk" },
+  wire: openAIWire({ outputLimitField: "max_completion_tokens", streamUsage: "final_chunk" }),
   // gpt-oss is served by several providers: call it cerebras/gpt-oss-120b.
   routing: { families: [/^zai-glm-/, /^llama3\.1-/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: false },
   unsupportedFields: {
     ...openAIOnlyFields("Cerebras"),
-    n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: "Cerebras returns one completion per request." },
+    ...ONE_COMPLETION("Cerebras"),
     frequency_penalty: { action: "reject", when: "not 0", applies: (v) => v !== 0, reason: "Cerebras has no frequency penalty." },
     presence_penalty: { action: "reject", when: "not 0", applies: (v) => v !== 0, reason: "Cerebras has no presence penalty." },
-    logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: "Cerebras has no token biasing." },
+    ...NO_LOGIT_BIAS("Cerebras"),
   },
   maxImageTokens: 20_000,
   keyTestModel: "gpt-oss-120b",

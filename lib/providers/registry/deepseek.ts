@@ -1,5 +1,5 @@
-import { notEmpty, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { NO_LOGIT_BIAS, ONE_COMPLETION, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // DeepSeek: OpenAI-compatible at https://api.deepseek.com (also /v1). Streams report usage when
 // asked (stream_options.include_usage); cache hits come as prompt_cache_hit_tokens. One
@@ -18,7 +18,7 @@ export const deepseekProvider: ProviderSpec = {
   key: { pattern: /^sk-[A-Za-z0-9]{24,64}$/, example: "sk-… (32 characters after sk-)", distinctivePrefix: null, createUrl: "https://platform.deepseek.com/api_keys" },
   baseUrl: { setting: "DEEPSEEK_BASE_URL", default: "https://api.deepseek.com" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_tokens", streamUsage: "include_usage" },
+  wire: openAIWire({ outputLimitField: "max_tokens", streamUsage: "include_usage" }),
   routing: { families: [/^deepseek-(chat|reasoner)$/, /^deepseek-v\d/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: {
     chatCompletions: true,
@@ -31,8 +31,8 @@ export const deepseekProvider: ProviderSpec = {
   },
   unsupportedFields: {
     ...openAIOnlyFields("DeepSeek"),
-    n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: "DeepSeek returns one completion per request." },
-    logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: "DeepSeek has no token biasing." },
+    ...ONE_COMPLETION("DeepSeek"),
+    ...NO_LOGIT_BIAS("DeepSeek"),
     reasoning_effort: {
       action: "reject",
       when: 'not "none"',

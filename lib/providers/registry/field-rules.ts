@@ -40,3 +40,13 @@ export const LOGPROB_RULES = (name: string): FieldPolicy => ({
   logprobs: { action: "reject", when: "true", applies: (v) => v, reason: `${name} does not return token log probabilities.` },
   top_logprobs: { action: "reject", when: "> 0", applies: (v) => v > 0, reason: `${name} does not return token log probabilities.` },
 });
+
+/** The provider returns one completion per request: n > 1 is refused. */
+export const ONE_COMPLETION = (name: string): FieldPolicy => ({
+  n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: `${name} returns one completion per request.` },
+});
+
+/** The provider has no token biasing: a non-empty logit_bias is refused. */
+export const NO_LOGIT_BIAS = (name: string): FieldPolicy => ({
+  logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: `${name} has no token biasing.` },
+});

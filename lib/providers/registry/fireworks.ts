@@ -1,5 +1,5 @@
 import { openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Fireworks AI: OpenAI-compatible at https://api.fireworks.ai/inference/v1, model ids
 // "accounts/<account>/models/<model>" (claimed as they are, or "fireworks/accounts/…"). The last
@@ -26,7 +26,7 @@ export const fireworksProvider: ProviderSpec = {
   key: { pattern: /^(fw_[A-Za-z0-9]{16,120}|[A-Za-z0-9]{48})$/, example: "fw_…", distinctivePrefix: "fw_", createUrl: "https://app.fireworks.ai/settings/users/api-keys" },
   baseUrl: { setting: "FIREWORKS_BASE_URL", default: "https://api.fireworks.ai/inference/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_tokens", streamUsage: "final_chunk" },
+  wire: openAIWire({ outputLimitField: "max_tokens", streamUsage: "final_chunk" }),
   routing: { families: [/^accounts\/[A-Za-z0-9_-]+\/(models|routers|deployedModels)\/[A-Za-z0-9._-]+$/], nestedModelIds: true, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: true },
   unsupportedFields: { ...openAIOnlyFields("Fireworks AI") },

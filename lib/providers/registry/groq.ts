@@ -1,5 +1,5 @@
-import { notEmpty, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { notEmpty, ONE_COMPLETION, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Groq: OpenAI-compatible at /openai/v1. logprobs, logit_bias, top_logprobs, messages[].name and
 // n other than 1 are a 400 there, so they are never sent (refused when they would matter).
@@ -19,7 +19,7 @@ export const groqProvider: ProviderSpec = {
   key: { pattern: /^gsk_[A-Za-z0-9]{20,120}$/, example: "gsk_…", distinctivePrefix: "gsk_", createUrl: "https://console.groq.com/keys" },
   baseUrl: { setting: "GROQ_BASE_URL", default: "https://api.groq.com/openai/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_completion_tokens", streamUsage: "x_groq", dropMessageNames: true },
+  wire: openAIWire({ outputLimitField: "max_completion_tokens", streamUsage: "x_groq", dropMessageNames: true }),
   routing: { families: [/^llama-\d+(\.\d+)?-\d+b-(versatile|instant)$/], nestedModelIds: true, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: true, geminiNative: false, embeddings: false },
   unsupportedFields: {
@@ -27,7 +27,7 @@ export const groqProvider: ProviderSpec = {
     logprobs: { action: "reject", when: "true", applies: (v) => v, reason: "Groq refuses logprobs (any value is a 400 there)." },
     top_logprobs: { action: "reject", when: "> 0", applies: (v) => v > 0, reason: "Groq refuses top_logprobs (any value is a 400 there)." },
     logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: "Groq refuses logit_bias (any value is a 400 there)." },
-    n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: "Groq returns one completion per request." },
+    ...ONE_COMPLETION("Groq"),
     reasoning_effort: {
       action: "reject",
       when: '"minimal" or "xhigh"',

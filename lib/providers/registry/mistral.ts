@@ -1,5 +1,5 @@
-import { LOGPROB_RULES, notEmpty, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { LOGPROB_RULES, NO_LOGIT_BIAS, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Mistral La Plateforme: OpenAI-style Chat Completions with its own field names (random_seed,
 // max_tokens) and a strict schema (unknown fields are a 422), so only known fields are sent.
@@ -20,22 +20,19 @@ export const mistralProvider: ProviderSpec = {
   key: { pattern: /^[A-Za-z0-9]{32}$/, example: "32 letters and digits", distinctivePrefix: null, createUrl: "https://console.mistral.ai/api-keys" },
   baseUrl: { setting: "MISTRAL_BASE_URL", default: "https://api.mistral.ai/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: {
-    family: "openai",
-    chatPath: "/chat/completions",
-    modelsPath: "/models",
+  wire: openAIWire({
     outputLimitField: "max_tokens",
     streamUsage: "final_chunk",
     renameFields: { seed: "random_seed" },
     dropMessageNames: true,
-  },
+  }),
   routing: { families: [/^(mistral|magistral|ministral|codestral|devstral|pixtral|voxtral)-/, /^open-mi[sx]tral-/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: true },
   unsupportedFields: {
     // Mistral takes prompt_cache_key itself.
     ...openAIOnlyFields("Mistral", { except: ["prompt_cache_key"] }),
     ...LOGPROB_RULES("Mistral"),
-    logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: "Mistral has no token biasing." },
+    ...NO_LOGIT_BIAS("Mistral"),
     user: { action: "drop", reason: "Mistral has no end-user identifier." },
   },
   maxImageTokens: 20_000,

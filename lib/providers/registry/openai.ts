@@ -1,5 +1,5 @@
 import { OPENAI_PRICES } from "./prices/openai";
-import type { ProviderSpec } from "./provider-spec";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // OpenAI: the reference wire format. The validated request passes through (re-serialised).
 
@@ -16,7 +16,7 @@ export const openaiProvider: ProviderSpec = {
   },
   baseUrl: { setting: "OPENAI_BASE_URL", default: "https://api.openai.com/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "as-sent", streamUsage: "include_usage" },
+  wire: openAIWire({ outputLimitField: "as-sent", streamUsage: "include_usage" }),
   routing: {
     // gpt-oss is open-weight and served by others (groq/…, cerebras/…), not by OpenAI's API.
     families: [/^gpt-(?!oss)/, /^chatgpt-/, /^o\d/],

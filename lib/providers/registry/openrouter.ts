@@ -1,5 +1,5 @@
-import { openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { ONE_COMPLETION, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // OpenRouter: one key for many models, OpenAI-compatible at https://openrouter.ai/api/v1.
 // Model ids are "<vendor>/<model>", so call them "openrouter/<vendor>/<model>". Usage is always
@@ -20,12 +20,12 @@ export const openrouterProvider: ProviderSpec = {
   key: { pattern: /^sk-or-v1-[A-Za-z0-9]{32,128}$/, example: "sk-or-v1-…", distinctivePrefix: "sk-or-", createUrl: "https://openrouter.ai/settings/keys" },
   baseUrl: { setting: "OPENROUTER_BASE_URL", default: "https://openrouter.ai/api/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_tokens", streamUsage: "final_chunk" },
+  wire: openAIWire({ outputLimitField: "max_tokens", streamUsage: "final_chunk" }),
   routing: { families: [], nestedModelIds: true, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: true },
   unsupportedFields: {
     ...openAIOnlyFields("OpenRouter", { except: ["verbosity"] }),
-    n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: "OpenRouter returns one completion per request." },
+    ...ONE_COMPLETION("OpenRouter"),
   },
   maxImageTokens: 50_000,
   keyTestModel: "openai/gpt-4o-mini",

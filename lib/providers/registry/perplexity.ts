@@ -1,5 +1,5 @@
-import { LOGPROB_RULES, notEmpty, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { LOGPROB_RULES, NO_LOGIT_BIAS, ONE_COMPLETION, openAIOnlyFields } from "./field-rules";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Perplexity (Sonar): OpenAI-style Chat Completions at https://api.perplexity.ai/chat/completions,
 // answers grounded in a web search, with citations and search_results passed through. Usage
@@ -20,7 +20,7 @@ export const perplexityProvider: ProviderSpec = {
   key: { pattern: /^pplx-[A-Za-z0-9]{20,120}$/, example: "pplx-…", distinctivePrefix: "pplx-", createUrl: "https://www.perplexity.ai/settings/api" },
   baseUrl: { setting: "PERPLEXITY_BASE_URL", default: "https://api.perplexity.ai" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_tokens", streamUsage: "final_chunk", dropMessageNames: true },
+  wire: openAIWire({ outputLimitField: "max_tokens", streamUsage: "final_chunk", dropMessageNames: true }),
   routing: { families: [/^sonar(-|$)/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: false },
   unsupportedFields: {
@@ -29,8 +29,8 @@ export const perplexityProvider: ProviderSpec = {
     tools: { action: "reject", when: "not empty", applies: (v) => v.length > 0, reason: "Perplexity's Sonar models do not call functions." },
     tool_choice: { action: "reject", when: 'not "none"', applies: (v) => v !== "none", reason: "Perplexity's Sonar models do not call functions." },
     parallel_tool_calls: { action: "drop", reason: "Perplexity's Sonar models do not call functions." },
-    n: { action: "reject", when: "n > 1", applies: (n) => n > 1, reason: "Perplexity returns one completion per request." },
-    logit_bias: { action: "reject", when: "not empty", applies: notEmpty, reason: "Perplexity has no token biasing." },
+    ...ONE_COMPLETION("Perplexity"),
+    ...NO_LOGIT_BIAS("Perplexity"),
     seed: { action: "drop", reason: "Perplexity has no seed; sampling is not reproducible, the answer means the same." },
     user: { action: "drop", reason: "Perplexity has no end-user identifier." },
   },

@@ -108,3 +108,8 @@ export interface ProviderSpec {
   prices: readonly PriceEntry[];
   embeddingPrices: readonly EmbeddingPriceEntry[];
 }
+
+/** An OpenAI-format wire with OpenAI's paths (/chat/completions, /models) unless given. */
+export function openAIWire(wire: Omit<OpenAIWire, "family" | "chatPath" | "modelsPath"> & Partial<Pick<OpenAIWire, "chatPath" | "modelsPath">>): OpenAIWire {
+  return { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", ...wire };
+}

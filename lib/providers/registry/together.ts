@@ -1,5 +1,5 @@
 import { LOGPROB_RULES, openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // Together AI: OpenAI-compatible at https://api.together.xyz/v1, model ids "<org>/<model>"
 // (call them "together/<org>/<model>"). The last chunk of a stream carries usage unasked.
@@ -18,7 +18,7 @@ export const togetherProvider: ProviderSpec = {
   key: { pattern: /^(tgp_v1_[A-Za-z0-9_-]{20,120}|[a-f0-9]{64})$/, example: "tgp_v1_…", distinctivePrefix: "tgp_v1_", createUrl: "https://api.together.ai/settings/api-keys" },
   baseUrl: { setting: "TOGETHER_BASE_URL", default: "https://api.together.xyz/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: { family: "openai", chatPath: "/chat/completions", modelsPath: "/models", outputLimitField: "max_tokens", streamUsage: "final_chunk" },
+  wire: openAIWire({ outputLimitField: "max_tokens", streamUsage: "final_chunk" }),
   routing: { families: [], nestedModelIds: true, snapshotSuffix: null },
   endpoints: { chatCompletions: true, models: true, messages: false, responses: false, geminiNative: false, embeddings: true },
   unsupportedFields: {

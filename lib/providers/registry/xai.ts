@@ -1,5 +1,5 @@
 import { openAIOnlyFields } from "./field-rules";
-import type { ProviderSpec } from "./provider-spec";
+import { openAIWire, type ProviderSpec } from "./provider-spec";
 
 // xAI: OpenAI-compatible at https://api.x.ai/v1. Its usage counts reasoning tokens apart from
 // completion_tokens (total = prompt + completion + reasoning), so output adds them back.
@@ -23,17 +23,14 @@ export const xaiProvider: ProviderSpec = {
   key: { pattern: /^xai-[A-Za-z0-9]{20,200}$/, example: "xai-…", distinctivePrefix: "xai-", createUrl: "https://console.x.ai" },
   baseUrl: { setting: "XAI_BASE_URL", default: "https://api.x.ai/v1" },
   auth: { header: "authorization", scheme: "bearer" },
-  wire: {
-    family: "openai",
-    chatPath: "/chat/completions",
-    modelsPath: "/models",
+  wire: openAIWire({
     outputLimitField: "max_tokens",
     streamUsage: "include_usage",
     dropMessageNames: true,
     dropToolStrict: true,
     reasoningOutsideCompletion: true,
     keyRejection: { status: 400, message: /incorrect api key|invalid api key/i },
-  },
+  }),
   routing: { families: [/^grok-/], nestedModelIds: false, snapshotSuffix: null },
   endpoints: {
     chatCompletions: true,
