@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 // @ts-expect-error plain ESM helper shared with scripts/test-e2e.mjs
 import { findChromium } from "./scripts/find-chromium.mjs";
+import { PROVIDERS } from "./lib/providers/registry";
 import { fakeKeys } from "./tests/e2e/helpers/fake-keys";
+import { COMPAT_MODES, COMPAT_PROVIDERS } from "./tests/fakes/compat-modes";
 
 // The browser tests drive the real OpenNext-built worker in workerd, served the way `npm start`
 // serves it (scripts/serve-worker.mjs), with local D1 and Durable Objects, in real Chromium.
@@ -14,12 +16,15 @@ if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as {
 export const baseURL = `http://localhost:${port}`;
 /** The example third-party app (examples/demo-app), on its own port, talking to this 1Relay. */
 export const demoAppURL = `http://localhost:${port - 4}`;
-export const fakePorts = { openai: port + 11, anthropic: port + 12, gemini: port + 13 };
-export const fakeURLs = {
-  openai: `http://127.0.0.1:${fakePorts.openai}`,
-  anthropic: `http://127.0.0.1:${fakePorts.anthropic}`,
-  gemini: `http://127.0.0.1:${fakePorts.gemini}`,
-};
+/** A fake per provider (tests/fakes): OpenAI, Anthropic, Gemini, then the fake OpenAI server in each other provider's mode. */
+const FAKE_PROVIDERS = ["openai", "anthropic", "gemini", ...COMPAT_PROVIDERS.filter((p) => p !== "openai")] as const;
+export type FakeProviderId = (typeof FAKE_PROVIDERS)[number];
+export const fakePorts = Object.fromEntries(FAKE_PROVIDERS.map((p, i) => [p, port + 11 + i])) as Record<FakeProviderId, number>;
+export const fakeURLs = Object.fromEntries(FAKE_PROVIDERS.map((p) => [p, `http://127.0.0.1:${fakePorts[p]}`])) as Record<FakeProviderId, string>;
+/** Each provider's base URL setting pointed at its fake (OpenAI's includes /v1, Groq's /openai/v1…). */
+const fakeBaseUrls = Object.fromEntries(
+  FAKE_PROVIDERS.map((p) => [PROVIDERS[p].baseUrl.setting, `${fakeURLs[p]}${p === "anthropic" || p === "gemini" ? "" : COMPAT_MODES[p].basePaths[0]}`]),
+);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,12 +54,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      // Fake OpenAI, Anthropic and Gemini on fixed local ports (tests/fakes).
+      // A fake of every provider on fixed local ports (tests/fakes).
       command: "node tests/fakes/serve.mjs",
       env: {
-        FAKE_OPENAI_PORT: String(fakePorts.openai),
-        FAKE_ANTHROPIC_PORT: String(fakePorts.anthropic),
-        FAKE_GEMINI_PORT: String(fakePorts.gemini),
+        ...Object.fromEntries(FAKE_PROVIDERS.map((p) => [`FAKE_${p.toUpperCase()}_PORT`, String(fakePorts[p])])),
         FAKE_GEMINI_KEY: fakeKeys.gemini,
       },
       url: `${fakeURLs.openai}/__fake/health`,
@@ -65,7 +68,7 @@ export default defineConfig({
     },
     {
       command: "node scripts/serve-e2e.mjs",
-      env: { E2E_PORT: String(port), OPENAI_BASE_URL: `${fakeURLs.openai}/v1`, ANTHROPIC_BASE_URL: fakeURLs.anthropic, GEMINI_BASE_URL: fakeURLs.gemini },
+      env: { E2E_PORT: String(port), ...fakeBaseUrls },
       url: `${baseURL}/`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -23,8 +23,8 @@ await runWorkerServer({
     // The whole suite signs up many people from one address: lift the per-IP email limit
     // (a test checks it on a server of its own), unless the caller sets it.
     "--var", "SIGNIN_EMAILS_PER_IP:100000",
-    // Provider base URLs for the fake providers, when the caller names them.
-    ...["OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GEMINI_BASE_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    // Provider base URLs (OPENAI_BASE_URL, GROQ_BASE_URL…) for the fake providers, when the caller names them.
+    ...Object.keys(process.env).filter((name) => /^[A-Z]+_BASE_URL$/.test(name)).flatMap((name) => ["--var", `${name}:${process.env[name]}`]),
     ...process.argv.slice(2),
   ],
 });

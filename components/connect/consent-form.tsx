@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { connectApi } from "@/lib/connect/connect-api";
 import type { ParsedScope } from "@/lib/connect/scope";
+import { policyModelsFromInput } from "@/lib/connections/policy-models";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { approveAppRequest } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
@@ -41,7 +42,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     if (budgetUsd !== null && !(budgetUsd >= 0 && budgetUsd <= 1_000_000)) return setError("The monthly budget must be a number of dollars from 0 to 1,000,000.");
     if (perMinute !== null && !(Number.isInteger(perMinute) && perMinute >= 1 && perMinute <= 100_000)) return setError("Requests per minute must be a whole number from 1 to 100,000.");
     const grantedProviders = scope.providers.filter((p) => choice[p]);
-    const chosenModels = named.length > 0 ? named.filter((m) => models[m] && grantedProviders.some((p) => (scope.models[p] ?? []).includes(m))) : [...new Set(modelText.split(/[\s,]+/).filter(Boolean))];
+    const chosenModels = named.length > 0 ? named.filter((m) => models[m] && grantedProviders.some((p) => (scope.models[p] ?? []).includes(m))) : policyModelsFromInput({ text: modelText, providers: grantedProviders });
     if (named.length > 0 && chosenModels.length === 0) return setError("Keep at least one model.");
     setBusy("approve");
     try {
@@ -98,7 +99,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
       ) : (
         <div className="field">
           <label htmlFor="consent-models">Limit to models (optional)</label>
-          <input id="consent-models" value={modelText} onChange={(e) => setModelText(e.target.value)} placeholder="empty: any model of the shared providers" />
+          <input id="consent-models" value={modelText} onChange={(e) => setModelText(e.target.value)} placeholder="e.g. gpt-4o-mini, groq/llama-3.3-70b-versatile (empty: any model)" />
         </div>
       )}
       <div className="row">

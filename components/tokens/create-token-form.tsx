@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { connectionsApi } from "@/lib/connections/connections-api";
 import type { ConnectionSummary } from "@/lib/connections/wire";
+import { policyModelsFromInput } from "@/lib/connections/policy-models";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { createScopedToken } from "@/lib/vault/vault-store";
 import { providerIds, type VaultItemRecord } from "@/lib/vault/wire";
@@ -17,6 +18,9 @@ export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]
   const [expires, setExpires] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Providers with a key in the vault get a choice; the others are named once.
+  const held = providerIds.filter((provider) => items.some((i) => i.provider === provider));
+  const missing = providerIds.filter((provider) => !held.includes(provider));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +39,7 @@ export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]
       const { token, connection } = await createScopedToken({
         name: name.trim(),
         itemIds,
-        policy: { models: models.split(/[\s,]+/).filter(Boolean), budgetUsd, rpm: perMinute, expiresAt },
+        policy: { models: policyModelsFromInput({ text: models, providers: items.filter((i) => itemIds.includes(i.id)).map((i) => i.provider) }), budgetUsd, rpm: perMinute, expiresAt },
         save: connectionsApi.create,
       });
       setName("");
@@ -56,14 +60,15 @@ export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]
         <label htmlFor="token-name">Name</label>
         <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="Support bot" />
       </div>
+      {missing.length > 0 ? <p className="hint">No key in your vault yet for {missing.map((p) => providerNames[p]).join(", ")}: add one in the vault to use it here.</p> : null}
       <div className="row">
-        {providerIds.map((provider) => {
+        {held.map((provider) => {
           const options = items.filter((i) => i.provider === provider);
           return (
             <div className="field grow" key={provider}>
               <label htmlFor={`token-key-${provider}`}>{providerNames[provider]} key</label>
-              <select id={`token-key-${provider}`} value={choice[provider] ?? ""} onChange={(e) => setChoice({ ...choice, [provider]: e.target.value })} disabled={options.length === 0}>
-                <option value="">{options.length === 0 ? "No key in your vault" : "Not allowed"}</option>
+              <select id={`token-key-${provider}`} value={choice[provider] ?? ""} onChange={(e) => setChoice({ ...choice, [provider]: e.target.value })}>
+                <option value="">Not allowed</option>
                 {options.map((i) => (
                   <option key={i.id} value={i.id}>
                     {i.label}
@@ -76,7 +81,7 @@ export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]
       </div>
       <div className="field">
         <label htmlFor="token-models">Allowed models (optional)</label>
-        <input id="token-models" value={models} onChange={(e) => setModels(e.target.value)} placeholder="gpt-4o-mini, claude-haiku-4-5 (empty: any model of the chosen providers)" />
+        <input id="token-models" value={models} onChange={(e) => setModels(e.target.value)} placeholder="gpt-4o-mini, groq/llama-3.3-70b-versatile (empty: any model of the chosen keys)" />
       </div>
       <div className="row">
         <div className="field grow">

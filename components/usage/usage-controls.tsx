@@ -1,5 +1,6 @@
 "use client";
 
+import { listProviders } from "@/lib/providers/registry";
 import type { UsageParams } from "@/lib/usage/usage-api";
 
 export interface FilterOptions {
@@ -7,11 +8,7 @@ export interface FilterOptions {
   models: string[];
 }
 
-const providers = [
-  ["openai", "OpenAI"],
-  ["anthropic", "Anthropic"],
-  ["gemini", "Google Gemini"],
-] as const;
+const providers = listProviders().map((p) => [p.id, p.displayName] as const);
 
 /** Range (today, this month, chosen days; all UTC) and filters by app, provider, model and status. */
 export function UsageControls({ params, onChange, options, hideConnection = false }: { params: UsageParams; onChange: (next: UsageParams) => void; options: FilterOptions; hideConnection?: boolean }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { PROVIDERS } from "@/lib/providers/registry";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { addProviderKey } from "@/lib/vault/vault-store";
 import { providerIds, type ProviderId } from "@/lib/vault/wire";
@@ -52,7 +53,13 @@ export function AddKeyForm() {
       <div className="field">
         <label htmlFor="key-secret">API key</label>
         <input id="key-secret" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
-        <span className="hint">Sealed in this browser with your vault key before it is stored.</span>
+        <span className="hint" data-testid="key-hint">
+          {PROVIDERS[provider].displayName} keys look like <code>{PROVIDERS[provider].key.example}</code> (create one at{" "}
+          <a href={PROVIDERS[provider].key.createUrl} target="_blank" rel="noopener noreferrer">
+            {new URL(PROVIDERS[provider].key.createUrl).host}
+          </a>
+          ). Sealed in this browser with your vault key before it is stored.
+        </span>
       </div>
       <button className="button" type="submit" disabled={busy}>
         {busy ? "Sealing…" : "Add key"}

@@ -98,7 +98,7 @@ describe("startAuthorization", () => {
     expect(() => start({ baseUrl: "relay.example" })).toThrow(TypeError);
     expect(() => start({ baseUrl: "ftp://relay.example" })).toThrow(TypeError);
     expect(() => start({ baseUrl: "https://relay.example/?x=1" })).toThrow(TypeError);
-    expect(() => start({ scope: "mistral" })).toThrow(RangeError);
+    expect(() => start({ scope: "mistralai" })).toThrow(RangeError);
     expect(() => start({ clientId: "" })).toThrow(TypeError);
     expect(() => start({ suggested: { budgetUsd: -1 } })).toThrow(RangeError);
     expect(() => start({ suggested: { budgetUsd: Number.NaN } })).toThrow(RangeError);

@@ -3,6 +3,7 @@ import { encodeBase64Url } from "../crypto/encoding";
 import { newAppKeyPair } from "../crypto/seal";
 import { parseAuthorizeQuery } from "./authorize-request";
 import { challengeFromVerifier } from "./pkce";
+import { emptyModels } from "./scope";
 
 const KEY = encodeBase64Url(newAppKeyPair().publicKey);
 const CHALLENGE = challengeFromVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
@@ -46,7 +47,7 @@ describe("parseAuthorizeQuery", () => {
         state: BASE.state,
         codeChallenge: CHALLENGE,
         codeChallengeMethod: "S256",
-        scope: { providers: ["openai", "anthropic"], models: { openai: [], anthropic: ["claude-sonnet-4-5"], gemini: [] } },
+        scope: { providers: ["openai", "anthropic"], models: { ...emptyModels(), anthropic: ["claude-sonnet-4-5"] } },
         key: KEY,
         suggested: { budgetUsd: 12.5, rpm: 60 },
         display: "popup",
@@ -88,7 +89,7 @@ describe("parseAuthorizeQuery", () => {
     ["response_type", "token", "unsupported_response_type"],
     ["response_type", "code id_token", "unsupported_response_type"],
     ["scope", null, "invalid_scope"],
-    ["scope", "mistral", "invalid_scope"],
+    ["scope", "mistralai", "invalid_scope"],
     ["scope", "openai  gemini", "invalid_scope"],
     ["key", null, "invalid_request"],
     ["key", "AAAA", "invalid_request"],

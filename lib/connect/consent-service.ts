@@ -5,12 +5,12 @@ import { AppError } from "../errors/app-error";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
 import { createDb } from "../db/client";
 import { getServerEnv } from "../env/server-env";
-import { resolveModel } from "../providers/routing";
+import { providersOfModel } from "../providers/catalogue";
 import type { ProviderId } from "../providers/types";
 import { AUTH_CODE_TTL_MS, hashCode, newAuthorizationCode } from "./codes";
 import type { ApproveBody, ConsentOutcome } from "./consent-wire";
 import { buildRedirectUrl, redirectOrigin } from "./redirect-uri";
-import { formatScope, parseScope, type ParsedScope } from "./scope";
+import { emptyModels, formatScope, parseScope, type ParsedScope } from "./scope";
 import { policyScopeFromScope } from "./scope-policy";
 
 // The consent page's answer. Approve: the browser built the connection and sealed K to the
@@ -74,6 +74,16 @@ export async function denyAuthorization({ requestId, issuer, now }: { requestId:
   };
 }
 
+/**
+ * Which granted providers a model of the policy's one list belongs to: those the app named it
+ * for, else those whose catalogue prices it ("openai/gpt-oss-120b" is served by several), else
+ * the one its name routes to.
+ */
+function modelOwners({ model, requested, granted }: { model: string; requested: ParsedScope; granted: ProviderId[] }): ProviderId[] {
+  const named = granted.filter((provider) => (requested.models[provider] ?? []).includes(model));
+  return named.length > 0 ? named : providersOfModel({ model, providers: granted });
+}
+
 /** The scope the person granted: never wider than the app asked for. */
 function grantedScope({ requested, policy }: { requested: ParsedScope; policy: ApproveBody["connection"]["policy"] }): ParsedScope {
   const wanted = policyScopeFromScope(requested);
@@ -84,11 +94,11 @@ function grantedScope({ requested, policy }: { requested: ParsedScope; policy: A
     if (policy.models.length === 0) throw refuse("The app asked for named models only; choose among them.");
     for (const model of policy.models) if (!wanted.models.includes(model)) throw refuse(`The app did not ask for the model ${model}.`);
   }
-  const models: Record<ProviderId, string[]> = { openai: [], anthropic: [], gemini: [] };
+  const models = emptyModels();
   for (const model of policy.models) {
-    const provider = resolveModel(model)?.provider;
-    if (!provider || !policy.providers.includes(provider)) throw refuse(`The model ${model} is not served by a granted provider.`);
-    models[provider].push(model);
+    const owners = modelOwners({ model, requested, granted: policy.providers });
+    if (owners.length === 0) throw refuse(`The model ${model} is not served by a granted provider.`);
+    for (const provider of owners) models[provider].push(model);
   }
   // A provider the person granted must keep at least one model when the list is restricted.
   if (policy.models.length > 0) for (const provider of policy.providers) if (models[provider].length === 0) throw refuse(`Choose at least one ${provider} model, or none at all.`);

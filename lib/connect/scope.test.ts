@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatScope, narrowScope, parseScope, type ParsedScope } from "./scope";
+import { emptyModels, formatScope, narrowScope, parseScope, type ParsedScope } from "./scope";
 import { policyScopeFromScope } from "./scope-policy";
 
 function parsed(text: string): ParsedScope {
@@ -12,8 +12,14 @@ describe("parseScope", () => {
   it("parses providers and models into canonical order", () => {
     expect(parsed("gemini anthropic:claude-sonnet-4-5 openai")).toEqual({
       providers: ["openai", "anthropic", "gemini"],
-      models: { openai: [], anthropic: ["claude-sonnet-4-5"], gemini: [] },
+      models: { ...emptyModels(), anthropic: ["claude-sonnet-4-5"] },
     });
+  });
+  it("takes every registry provider, and models with the provider's own / and :", () => {
+    expect(parsed("perplexity groq:openai/gpt-oss-120b mistral").providers).toEqual(["mistral", "groq", "perplexity"]);
+    expect(parsed("openrouter:meta-llama/llama-3.3-70b-instruct:free").models.openrouter).toEqual(["meta-llama/llama-3.3-70b-instruct:free"]);
+    expect(parsed("fireworks:accounts/fireworks/models/gpt-oss-120b").models.fireworks).toEqual(["accounts/fireworks/models/gpt-oss-120b"]);
+    expect(formatScope(parsed("groq:openai/gpt-oss-120b openai:gpt-4o"))).toBe("openai:gpt-4o groq:openai/gpt-oss-120b");
   });
   it("treats a bare provider as any model, whatever the order", () => {
     expect(parsed("openai openai:gpt-4o").models.openai).toEqual([]);
@@ -30,12 +36,16 @@ describe("parseScope", () => {
   });
   it.each([
     ["", "at least one provider"],
-    ["mistral", "must start with"],
+    ["mistralai", "must start with"],
     ["OpenAI", "must start with"],
     ["openai:", "must not be empty"],
-    ["openai:gpt:4o", "may only contain"],
+    ["openai:gpt 4o:x", "must start with"],
     ["openai:gpt 4o", "must start with"],
-    ["openai:gpt/4o", "may only contain"],
+    ["openai:/gpt-4o", "may only contain"],
+    ["openai:gpt-4o/", "may only contain"],
+    ["openai:a//b", "may only contain"],
+    ["openai:a/b/c/d/e/f", "may only contain"],
+    ["openai:a/../b", 'must not contain ".."'],
     [`openai:${"a".repeat(121)}`, "at most 120"],
     ["openai  anthropic", "single spaces"],
     [" openai", "single spaces"],
@@ -77,10 +87,10 @@ describe("formatScope", () => {
     }
   });
   it("refuses malformed scopes", () => {
-    const none = { openai: [], anthropic: [], gemini: [] };
+    const none = emptyModels();
     expect(() => formatScope({ providers: [], models: none })).toThrow(RangeError);
     expect(() => formatScope({ providers: ["openai", "openai"], models: none })).toThrow(RangeError);
-    expect(() => formatScope({ providers: ["mistral" as "openai"], models: none })).toThrow(RangeError);
+    expect(() => formatScope({ providers: ["mistralai" as "openai"], models: none })).toThrow(RangeError);
     expect(() => formatScope({ providers: ["openai"], models: { ...none, anthropic: ["x"] } })).toThrow(RangeError);
     expect(() => formatScope({ providers: ["openai"], models: { ...none, openai: ["a b"] } })).toThrow(RangeError);
     expect(() => formatScope({ providers: ["openai"], models: { ...none, openai: ["a", "a"] } })).toThrow(RangeError);

@@ -1,25 +1,31 @@
 /**
- * The scope grammar of app authorization (security model, "App
- * authorization"; RFC 6749 §3.3): space-separated items, each `openai`,
- * `anthropic` or `gemini`, optionally followed by `:<model>`
- * (`anthropic:claude-sonnet-4-5`).
+ * The scope grammar of app authorization (security model v1.1, "App
+ * authorization"; RFC 6749 §3.3): space-separated items, each a provider id
+ * from the provider registry (`openai`, `anthropic`, `gemini`, `groq`,
+ * `mistral`…), optionally followed by `:<model>` (`anthropic:claude-sonnet-4-5`,
+ * `openrouter:openai/gpt-4o`). The model is the provider's own id: it may hold
+ * "/" and ":" (OpenRouter's `meta-llama/llama-3.3-70b-instruct:free`), since
+ * only the first ":" separates it from the provider.
  *
  * - A provider with no model item means any model of that provider; a bare
  *   provider wins over its model items (`openai openai:gpt-4o` = any openai).
  * - Items are separated by exactly one space (RFC 6749 §3.3 `*( SP scope-token )`).
  * - Duplicates are dropped; at most 50 distinct model items; never empty.
- * - The canonical form lists providers in the order openai, anthropic,
- *   gemini, and each provider's models in ascending code-unit order.
+ * - The canonical form lists providers in the registry's order (openai,
+ *   anthropic, gemini, mistral…), and each provider's models in ascending
+ *   code-unit order.
  */
+import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 import type { ProviderId } from "../providers/types";
 
-export const SCOPE_PROVIDERS = ["openai", "anthropic", "gemini"] as const satisfies readonly ProviderId[];
+export const SCOPE_PROVIDERS = PROVIDER_IDS;
 export const MAX_SCOPE_MODELS = 50;
 export const MAX_MODEL_LENGTH = 120;
-/** Generous bound on the whole text: 3 providers and 50 models of 120 characters fit well within it. */
+/** Generous bound on the whole text: every provider and 50 models of 120 characters fit within it. */
 export const MAX_SCOPE_LENGTH = 8000;
 
-const MODEL_PATTERN = /^[A-Za-z0-9._@-]+$/;
+/** Segments of letters, digits and . _ @ - : separated by single "/" (at most four). */
+const MODEL_PATTERN = /^[A-Za-z0-9._@:-]+(\/[A-Za-z0-9._@:-]+){0,4}$/;
 
 export interface ParsedScope {
   /** The providers granted, in canonical order, at least one. */
@@ -37,12 +43,13 @@ function isProvider(value: string): value is ProviderId {
 function checkModel(model: string): string | null {
   if (model.length === 0) return "a model after \":\" must not be empty";
   if (model.length > MAX_MODEL_LENGTH) return `a model name must be at most ${MAX_MODEL_LENGTH} characters`;
-  if (!MODEL_PATTERN.test(model)) return "a model name may only contain A-Z, a-z, 0-9 and . _ @ -";
+  if (!MODEL_PATTERN.test(model)) return "a model name may only contain A-Z, a-z, 0-9 and . _ @ - : and single / between parts";
+  if (model.includes("..")) return 'a model name must not contain ".."';
   return null;
 }
 
-function emptyModels(): Record<ProviderId, string[]> {
-  return { openai: [], anthropic: [], gemini: [] };
+export function emptyModels(): Record<ProviderId, string[]> {
+  return Object.fromEntries(SCOPE_PROVIDERS.map((id) => [id, []])) as unknown as Record<ProviderId, string[]>;
 }
 
 /** Parses a scope string; never throws for string input. Messages never echo the input. */
@@ -57,7 +64,7 @@ export function parseScope(text: string): ParseScopeResult {
     if (item.length === 0) return { ok: false, message: "scope items must be separated by single spaces" };
     const colon = item.indexOf(":");
     const provider = colon === -1 ? item : item.slice(0, colon);
-    if (!isProvider(provider)) return { ok: false, message: "scope items must start with openai, anthropic or gemini" };
+    if (!isProvider(provider)) return { ok: false, message: `scope items must start with a provider id (${SCOPE_PROVIDERS.join(", ")})` };
     if (colon === -1) {
       anyModel.add(provider);
       continue;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 import { envelopeSchema, itemIdSchema, providerIdSchema } from "../vault/wire";
 
 // Connections on the wire between the browser and the server (zod, both sides).
@@ -6,10 +7,19 @@ import { envelopeSchema, itemIdSchema, providerIdSchema } from "../vault/wire";
 
 export const connectionIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters");
 
+/** Segments of letters, digits and . _ : @ - joined by single "/" (at most four), no "..". */
+const policyModelSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9._:@-]+(\/[A-Za-z0-9._:@-]+){0,4}$/)
+  .refine((model) => !model.includes(".."), 'must not contain ".."');
+
 export const policySchema = z.strictObject({
   v: z.literal(1),
-  providers: z.array(providerIdSchema).min(1).max(3),
-  models: z.array(z.string().min(1).max(120).regex(/^[A-Za-z0-9._:@-]+$/)).max(50),
+  providers: z.array(providerIdSchema).min(1).max(PROVIDER_IDS.length),
+  /** Upstream model ids (the provider's own, which may hold "/": "meta-llama/llama-4-scout-17b-16e-instruct"). */
+  models: z.array(policyModelSchema).max(50),
   budgetUsd: z.number().min(0).max(1_000_000).nullable(),
   rpm: z.number().int().min(1).max(100_000).nullable(),
   expiresAt: z.number().int().positive().nullable(),
@@ -33,7 +43,7 @@ export const createTokenSchema = z
     policy: policySchema,
     policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
     tokenHint: z.string().regex(/^[0-9A-Za-z]{4}$/),
-    grants: z.array(grantSchema).min(1).max(3),
+    grants: z.array(grantSchema).min(1).max(PROVIDER_IDS.length),
     /** A temporary connection made by a vault key's Test button: not listed, gone once revoked. */
     keyTest: z.boolean().optional(),
   })

@@ -1,5 +1,6 @@
 // Typed view of the D1 schema (lib/db/migrations). Keep in step with the SQL.
 import type { Generated } from "kysely";
+import type { ProviderId } from "../providers/registry/provider-ids";
 
 export interface UsersTable {
   id: string;
@@ -65,7 +66,7 @@ export interface VaultsTable {
 export interface VaultItemsTable {
   id: string;
   user_id: string;
-  provider: "openai" | "anthropic" | "gemini";
+  provider: ProviderId;
   label: string;
   sealed_key: string;
   key_version: number;
@@ -99,7 +100,7 @@ export interface ConnectionsTable {
 
 export interface ConnectionGrantsTable {
   connection_id: string;
-  provider: "openai" | "anthropic" | "gemini";
+  provider: ProviderId;
   item_id: string;
   item_key_version: number;
   sealed_key: string;

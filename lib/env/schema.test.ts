@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeEnvIssues, envSchema } from "./schema";
+import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
+import { describeEnvIssues, envSchema, providerBaseUrls } from "./schema";
 
 const valid = {
   AUTH_SECRET: "x".repeat(43),
@@ -49,5 +50,20 @@ describe("envSchema", () => {
       expect(text).toContain("RELAY_WRAPPING_PREVIOUS_KEYS");
       expect(text).not.toContain("B".repeat(40));
     }
+  });
+
+  it("has a base URL setting per provider of the registry, defaulting to its real host", () => {
+    const urls = providerBaseUrls(envSchema.parse(valid));
+    for (const id of PROVIDER_IDS) expect(urls[id]).toBe(PROVIDERS[id].baseUrl.default);
+    expect(urls.groq).toBe("https://api.groq.com/openai/v1");
+    const local = providerBaseUrls(envSchema.parse({ ...valid, GROQ_BASE_URL: "http://127.0.0.1:9025/openai/v1" }));
+    expect(local.groq).toBe("http://127.0.0.1:9025/openai/v1");
+    expect(local.openai).toBe("https://api.openai.com/v1");
+  });
+
+  it("refuses a provider base URL that is not http(s), naming the setting", () => {
+    const result = envSchema.safeParse({ ...valid, MISTRAL_BASE_URL: "file:///etc/passwd" });
+    expect(result.success).toBe(false);
+    expect(describeEnvIssues(result.error!)).toContain("MISTRAL_BASE_URL");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listProviders, PROVIDER_IDS, PROVIDERS, type ProviderId } from "../providers/registry";
 
 // Secrets and settings the worker needs, validated once per isolate. Bindings
 // (DB, ACCOUNT, ASSETS) are checked for presence; their types come from wrangler.
@@ -33,6 +34,17 @@ export const previousWrappingKeys = z
     return keys;
   });
 
+/** Each provider's base URL setting (its registry row names it), defaulting to the real host; http(s) only. */
+function providerBaseUrlSettings(): Record<string, z.ZodDefault<z.ZodURL>> {
+  const url = (fallback: string) => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default(fallback);
+  return Object.fromEntries(listProviders().map((p) => [p.baseUrl.setting, url(p.baseUrl.default)]));
+}
+
+/** The configured base URL of every provider, from validated settings. */
+export function providerBaseUrls(settings: Record<string, unknown>): Record<ProviderId, string> {
+  return Object.fromEntries(PROVIDER_IDS.map((id) => [id, String(settings[PROVIDERS[id].baseUrl.setting] ?? PROVIDERS[id].baseUrl.default)])) as Record<ProviderId, string>;
+}
+
 export const envSchema = z
   .object({
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters of randomness"),
@@ -45,10 +57,8 @@ export const envSchema = z
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
     EMAIL_API_KEY: z.string().min(1).optional(),
-    /** Provider base URLs: configuration only, never from a request (defaults: the real hosts). */
-    OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
-    ANTHROPIC_BASE_URL: z.url().default("https://api.anthropic.com"),
-    GEMINI_BASE_URL: z.url().default("https://generativelanguage.googleapis.com"),
+    /** Provider base URLs (OPENAI_BASE_URL, GROQ_BASE_URL…, one per registry row): configuration only, never from a request. */
+    ...providerBaseUrlSettings(),
     /** How long the gateway waits for a provider (whole response, streams included). */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
     /** Sign-in emails one client IP may ask for per 15 minutes (per address it is always 5). */

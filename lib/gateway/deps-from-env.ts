@@ -2,6 +2,7 @@ import { accountStub } from "../account/account-stub";
 import { serverKeyring } from "../connections/server-keyring";
 import { createDb } from "../db/client";
 import { findConnectionAccount } from "../db/connection-queries";
+import { providerBaseUrls } from "../env/schema";
 import type { ServerEnv } from "../env/validated-env";
 import { rememberAccountIds } from "./account-lookup";
 import type { GatewayDeps } from "./deps";
@@ -26,7 +27,7 @@ export function gatewayDepsFrom({ env, waitUntil }: { env: ServerEnv; waitUntil:
       findAccountId: rememberAccountIds({ scope: env.DB, find: (connectionId) => findConnectionAccount({ db, connectionId }) }),
       account: (accountId) => accountStub(env.ACCOUNT, accountId),
       keyring: serverKeyring(env),
-      baseUrls: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL, gemini: env.GEMINI_BASE_URL },
+      baseUrls: providerBaseUrls(env),
       upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
       fetchUpstream: runtimeFetch(),
       now: Date.now,

@@ -9,6 +9,7 @@ import { revokeConnection } from "../db/connection-revocation";
 import { rememberAccountIds } from "./account-lookup";
 import { handleChatCompletion } from "./chat-completion";
 import type { GatewayDeps } from "./deps";
+import { testBaseUrls } from "./test-support";
 
 // The gateway with the real account object and real D1 (workerd): connections stored before the
 // object held views work on their first request, the kill switch holds on the very next
@@ -28,7 +29,7 @@ function gateway(keyring: ServerKeyring) {
     findAccountId: rememberAccountIds({ scope: {}, find: (connectionId) => findConnectionAccount({ db, connectionId }) }),
     account: (accountId) => accountStub(bindings.ACCOUNT, accountId),
     keyring,
-    baseUrls: { openai: "https://openai.test/v1", anthropic: "https://anthropic.test", gemini: "https://gemini.test" },
+    baseUrls: testBaseUrls(),
     upstreamTimeoutMs: 30_000,
     waitUntil: (promise) => void waited.push(promise),
     fetchUpstream: (async (url: string, init: RequestInit) => {

@@ -1,7 +1,9 @@
-// GET /v1/models: the models this token may use, in OpenAI's list shape. With a model
-// allowlist, exactly those; otherwise every priced model of the granted providers.
+// GET /v1/models: the models this token may use, in OpenAI's list shape, each under the name
+// that routes to it ("groq/openai/gpt-oss-120b" where the bare id would go elsewhere). With a
+// model allowlist, exactly those; otherwise every priced model of the granted providers.
 import type { ConnectionPolicy } from "../connections/wire";
-import { listPrices } from "../limits/pricing";
+import { listCatalogue, providersOfModel } from "../providers/catalogue";
+import { routableModelId } from "../providers/routing";
 
 export interface ModelList {
   object: "list";
@@ -9,10 +11,14 @@ export interface ModelList {
 }
 
 export function listModelsFor({ policy, created }: { policy: ConnectionPolicy; created: number }): ModelList {
-  const priced = listPrices().filter((p) => policy.providers.includes(p.provider));
   const entries =
     policy.models.length > 0
-      ? policy.models.map((id) => ({ id, owned_by: priced.find((p) => p.model === id)?.provider ?? policy.providers[0]! }))
-      : priced.map((p) => ({ id: p.model, owned_by: p.provider }));
-  return { object: "list", data: entries.map((e) => ({ id: e.id, object: "model", created, owned_by: e.owned_by })) };
+      ? policy.models.flatMap((model) => {
+          const owners = providersOfModel({ model, providers: policy.providers });
+          return (owners.length > 0 ? owners : [policy.providers[0]!]).map((provider) => ({ id: routableModelId({ provider, model }), owned_by: provider }));
+        })
+      : listCatalogue({ providers: policy.providers }).map((entry) => ({ id: entry.id, owned_by: entry.provider }));
+  const seen = new Set<string>();
+  const data = entries.filter((e) => !seen.has(e.id) && seen.add(e.id)).map((e) => ({ id: e.id, object: "model" as const, created, owned_by: e.owned_by }));
+  return { object: "list", data };
 }

@@ -8,6 +8,7 @@ import { wrapForServer, type ServerKeyring, type ServerSecret } from "../connect
 import type { ConnectionPolicy } from "../connections/wire";
 import { canonicalizePolicy } from "../crypto/policy";
 import { newKey } from "../crypto/random";
+import { PROVIDER_IDS, type ProviderId } from "../providers/registry";
 import type { AccountGateway, GatewayDeps } from "./deps";
 
 export const SK_CURRENT: ServerSecret = { keyId: "sk2", secret: "Y3VycmVudC13cmFwcGluZy1zZWNyZXQtMzItYnl0ZXM" };
@@ -99,7 +100,7 @@ export function createFakeWorld({
     },
     account: () => account,
     keyring,
-    baseUrls: { openai: "https://openai.test/v1", anthropic: "https://anthropic.test", gemini: "https://gemini.test" },
+    baseUrls: testBaseUrls(),
     upstreamTimeoutMs: 30_000,
     waitUntil: (promise) => void waited.push(promise),
     fetchUpstream: (async (url: string, init: RequestInit) => {
@@ -126,4 +127,9 @@ export function chatRequest({ token, body, headers = {}, signal }: { token: stri
     body: typeof body === "string" ? body : JSON.stringify(body),
     signal,
   });
+}
+
+/** A base URL per registry provider (`https://<id>.test`, OpenAI's with its /v1), as configuration gives them. */
+export function testBaseUrls(): Record<ProviderId, string> {
+  return { ...(Object.fromEntries(PROVIDER_IDS.map((id) => [id, `https://${id}.test`])) as Record<ProviderId, string>), openai: "https://openai.test/v1" };
 }

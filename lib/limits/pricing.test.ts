@@ -254,12 +254,25 @@ describe("the pricing table", () => {
   });
 
   it("gives every row a real date no later than today and an https source on the provider's own site", () => {
-    const hosts: Record<ProviderId, string[]> = { openai: ["developers.openai.com"], anthropic: ["platform.claude.com"], gemini: ["ai.google.dev"] };
+    const hosts: Record<ProviderId, string[]> = {
+      openai: ["developers.openai.com"],
+      anthropic: ["platform.claude.com"],
+      gemini: ["ai.google.dev"],
+      mistral: ["mistral.ai"],
+      groq: ["console.groq.com", "groq.com"],
+      xai: ["docs.x.ai"],
+      deepseek: ["api-docs.deepseek.com"],
+      openrouter: ["openrouter.ai"],
+      together: ["www.together.ai"],
+      fireworks: ["fireworks.ai"],
+      cerebras: ["www.cerebras.ai"],
+      perplexity: ["docs.perplexity.ai"],
+    };
     for (const row of rows) {
       expect(row.takenOn, row.model).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const taken = new Date(`${row.takenOn}T00:00:00Z`);
       expect(taken.toISOString().slice(0, 10), row.model).toBe(row.takenOn);
-      expect(row.takenOn <= "2026-11-27", row.model).toBe(true);
+      expect(row.takenOn <= "2026-12-02", row.model).toBe(true);
       const url = new URL(row.source);
       expect(url.protocol, row.model).toBe("https:");
       expect(hosts[row.provider], row.model).toContain(url.hostname);
@@ -292,7 +305,7 @@ describe("the pricing table", () => {
     for (const row of rows) {
       expect(Number.isSafeInteger(row.maxOutputTokens), row.model).toBe(true);
       expect(row.maxOutputTokens, row.model).toBeGreaterThanOrEqual(4_096);
-      expect(row.maxOutputTokens, row.model).toBeLessThanOrEqual(300_000);
+      expect(row.maxOutputTokens, row.model).toBeLessThanOrEqual(400_000);
     }
   });
 
@@ -320,9 +333,10 @@ describe("the pricing table", () => {
     expect(price("anthropic", "claude-opus-4-7").note).toContain("Max output");
   });
 
-  it("only Anthropic charges for cache writes", () => {
+  it("only Anthropic's models (directly or through OpenRouter) charge for cache writes", () => {
     for (const row of rows) {
-      for (const rates of [row.rates, ...row.tiers]) expect(rates.cacheWrite === null, row.model).toBe(row.provider !== "anthropic");
+      const anthropicModel = row.provider === "anthropic" || (row.provider === "openrouter" && row.model.startsWith("anthropic/"));
+      for (const rates of [row.rates, ...row.tiers]) expect(rates.cacheWrite === null, row.model).toBe(!anthropicModel);
     }
   });
 
@@ -340,11 +354,32 @@ describe("the pricing table", () => {
     expect(ratesForPrompt({ price: p, inputTokens: 200_001 }).input).toBe(4);
   });
 
-  it("is rendered into README.md as is, with a max output column on every row", () => {
+  it("is rendered into README.md as is, with request fee, max output and confirmation on every row", () => {
     const table = renderPricingTable();
     expect(readme).toContain(table);
-    expect(table.split("\n")[0]).toContain("| output | max output |");
-    expect(table).toContain("| OpenAI | `gpt-4o-2024-05-13` | $5.00 | $5.00 | — | $15.00 | 4,096 |");
-    expect(table).toContain("| Gemini | `gemini-2.5-pro`, prompt > 200,000 tokens | $2.50 | $0.25 | — | $15.00 | 65,536 |");
+    expect(table.split("\n")[0]).toContain("| output | per request | max output | taken | confirmed |");
+    expect(table).toContain("| OpenAI | `gpt-4o-2024-05-13` | $5.00 | $5.00 | — | $15.00 | — | 4,096 | 2026-11-27 | yes |");
+    expect(table).toContain("| Gemini | `gemini-2.5-pro`, prompt > 200,000 tokens | $2.50 | $0.25 | — | $15.00 | — | 65,536 | 2026-11-27 | **no** |");
+    expect(table).toContain("| Perplexity | `sonar` | $1.00 | $1.00 | — | $1.00 | $0.005 | 8,192 | 2026-12-02 | **no** |");
+  });
+});
+
+describe("a per-request fee (Perplexity's search fee)", () => {
+  it("is charged once on top of the tokens, and held by the worst case", () => {
+    const sonar = price("perplexity", "sonar");
+    expect(sonar.requestFeeUsd).toBe(0.005);
+    // 1,000 in and 1,000 out at $1 / $1 per million = 2,000 micro-USD, plus 5,000 for the request.
+    expect(computeCostMicroUsd({ price: sonar, usage: usage({ inputTokens: 1_000, outputTokens: 1_000 }) })).toBe(7_000);
+    expect(computeCostMicroUsd({ price: sonar, usage: usage({}) })).toBe(5_000);
+    expect(worstCaseCostMicroUsd({ price: sonar, maxInputTokens: 1_000, maxOutputTokens: 1_000 })).toBe(7_000);
+  });
+
+  it("is zero for models without one", () => {
+    expect(price("groq", "llama-3.1-8b-instant").requestFeeUsd).toBe(0);
+    expect(computeCostMicroUsd({ price: price("groq", "llama-3.1-8b-instant"), usage: usage({ inputTokens: 1_000_000, outputTokens: 1_000_000 }) })).toBe(130_000);
+  });
+
+  it("refuses a fee that is not a whole number of micro-dollars", () => {
+    expect(() => computeCostMicroUsd({ price: { ...price("perplexity", "sonar"), requestFeeUsd: 0.0000001 }, usage: usage({}) })).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import type { ChatRequest } from "../chat-api/chat-request";
 import { defaultAnthropicMaxTokens } from "../providers/anthropic-max-tokens";
+import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
 import type { ProviderId } from "../providers/types";
 import { findPrice, type ModelPrice, worstCaseCostMicroUsd } from "./pricing";
 
@@ -8,9 +9,10 @@ import { findPrice, type ModelPrice, worstCaseCostMicroUsd } from "./pricing";
 // high: a reservation that is too large is released at settlement, one that is too small lets
 // the budget be overrun.
 //
-// Why the input bound is an upper bound. All three providers tokenize text with byte-level
+// Why the input bound is an upper bound. Every provider's models tokenize text with byte-level
 // schemes: OpenAI's BPE (o200k) and Claude's tokenizer merge UTF-8 bytes, Gemini's SentencePiece
-// falls back to single bytes. Every token of literal text therefore covers at least one UTF-8
+// falls back to single bytes, and the open-weight models the others serve (Llama 3/4, Mistral's
+// Tekken, DeepSeek, Qwen, gpt-oss, GLM, Kimi) use byte-level BPE or byte fallback too. Every token of literal text therefore covers at least one UTF-8
 // byte, so a text's byte length bounds its token count. We count the bytes of the whole request
 // as JSON: each prompt string appears in it once, raw or escaped (an escape is longer than the
 // character: `\n` is 2 bytes for 1, a lone surrogate `\udxxx` 6 for the 3 of U+FFFD), next to
@@ -52,12 +54,11 @@ interface BoundRequestInput {
  *   768-px tile on 2.x after scaling to at most 3,072 px (16 tiles = 4,128; narrow images tile
  *   smaller, about 6,200 at most); Gemini 3 bills 1,120 per image at its default resolution.
  *   10,000.
+ * - The others (registry rows' maxImageTokens): 20,000 where the provider serves its own vision
+ *   models (Mistral's Pixtral tiles 16-px patches up to 1,540 px, about 9,300; Llama 4 and Grok
+ *   fewer), 50,000 where it serves many makers' models (OpenRouter, Together, Fireworks).
  */
-export const MAX_IMAGE_TOKENS: Record<ProviderId, number> = {
-  openai: 50_000,
-  anthropic: 10_000,
-  gemini: 10_000,
-};
+export const MAX_IMAGE_TOKENS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].maxImageTokens])) as Record<ProviderId, number>;
 
 /**
  * Framing for the whole request: chat-template start and the reply prefix, plus the system

@@ -1,3 +1,5 @@
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from "./registry";
+
 // Upstream URLs are the configured base URL plus a fixed path. The base comes from
 // configuration (OPENAI_BASE_URL…), is checked to be http(s) without query or fragment, and
 // nothing from the request but the (validated, encoded) model segment is ever appended.
@@ -17,9 +19,5 @@ export function joinUpstreamUrl({ baseUrl, path }: { baseUrl: string; path: stri
   return `${base.origin}${base.pathname.replace(/\/+$/, "")}${path}`;
 }
 
-/** The real provider hosts (OpenAI's base includes /v1, as its SDK expects). */
-export const DEFAULT_BASE_URLS = {
-  openai: "https://api.openai.com/v1",
-  anthropic: "https://api.anthropic.com",
-  gemini: "https://generativelanguage.googleapis.com",
-} as const;
+/** The real provider hosts, from the registry (OpenAI's base includes /v1, as its SDK expects). */
+export const DEFAULT_BASE_URLS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].baseUrl.default])) as Record<ProviderId, string>;

@@ -15,6 +15,20 @@ describe("resolveModel", () => {
     ["claude-3-5-haiku-latest", "anthropic", "claude-3-5-haiku-latest"],
     ["gemini-2.5-flash", "gemini", "gemini-2.5-flash"],
     ["gemini-3-pro-preview", "gemini", "gemini-3-pro-preview"],
+    ["mistral-large-latest", "mistral", "mistral-large-latest"],
+    ["codestral-latest", "mistral", "codestral-latest"],
+    ["llama-3.3-70b-versatile", "groq", "llama-3.3-70b-versatile"],
+    ["grok-4.3", "xai", "grok-4.3"],
+    ["deepseek-chat", "deepseek", "deepseek-chat"],
+    ["accounts/fireworks/models/gpt-oss-120b", "fireworks", "accounts/fireworks/models/gpt-oss-120b"],
+    ["zai-glm-4.7", "cerebras", "zai-glm-4.7"],
+    ["sonar-pro", "perplexity", "sonar-pro"],
+    ["groq/openai/gpt-oss-120b", "groq", "openai/gpt-oss-120b"],
+    ["openrouter/anthropic/claude-sonnet-4.5", "openrouter", "anthropic/claude-sonnet-4.5"],
+    ["openrouter/meta-llama/llama-3.3-70b-instruct:free", "openrouter", "meta-llama/llama-3.3-70b-instruct:free"],
+    ["together/meta-llama/Llama-3.3-70B-Instruct-Turbo", "together", "meta-llama/Llama-3.3-70B-Instruct-Turbo"],
+    ["cerebras/gpt-oss-120b", "cerebras", "gpt-oss-120b"],
+    ["openai/gpt-oss-120b", "openai", "gpt-oss-120b"],
   ])("routes %s to %s", (model, provider, upstreamModel) => {
     expect(resolveModel(model)).toEqual({ provider, upstreamModel });
   });
@@ -26,7 +40,7 @@ describe("resolveModel", () => {
     expect(resolveModel("openai/ft:gpt-4o-mini:org::x")).toEqual({ provider: "openai", upstreamModel: "ft:gpt-4o-mini:org::x" });
   });
 
-  it.each(["llama-3", "mistral-large", "omni", "o-mini", "GPT-4o", "claude", "gemini", "azure/gpt-4o", "constructor/x", "openai/", "openai/a/b", "/gpt-4o", ""])(
+  it.each(["llama-3", "mistralai", "omni", "o-mini", "GPT-4o", "claude", "gemini", "azure/gpt-4o", "constructor/x", "openai/", "openai/a/b", "mistral/a/b", "/gpt-4o", "", "gpt-oss-120b", "meta-llama/Llama-3.3-70B-Instruct-Turbo"])(
     "routes %j nowhere",
     (model) => {
       expect(resolveModel(model)).toBeNull();

@@ -3,8 +3,9 @@ import type { ChatRequest } from "../chat-api/chat-request";
 // The contract every provider adapter implements, and the OpenAI output shapes they produce
 // (https://platform.openai.com/docs/api-reference/chat/object and /chat/streaming).
 
-export const PROVIDER_IDS = ["openai", "anthropic", "gemini"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+// Provider ids are the registry's one list (lib/providers/registry/provider-ids.ts).
+export { PROVIDER_IDS, type ProviderId } from "./registry/provider-ids";
+import type { ProviderId } from "./registry/provider-ids";
 
 /** Token counts in one vocabulary for every provider (what pricing and usage records use). */
 export interface Usage {
@@ -141,8 +142,11 @@ export interface ProviderAdapter {
   id: ProviderId;
   /** Throws GatewayRequestError for a field this provider cannot honour (unsupported-fields.ts). */
   buildRequest(input: BuildRequestInput): UpstreamRequest;
-  /** Throws UpstreamProtocolError when the body is not the provider's documented shape. */
-  parseResponse(input: ParseResponseInput): { completion: ChatCompletion; usage: Usage };
+  /**
+   * Throws UpstreamProtocolError when the body is not the provider's documented shape. `usage`
+   * is null when the provider reported none (the request is then charged by the settlement rule).
+   */
+  parseResponse(input: ParseResponseInput): { completion: ChatCompletion; usage: Usage | null };
   createStreamTranslator(input: StreamTranslatorInput): StreamTranslator;
   parseError(input: ParseErrorInput): UpstreamError;
 }

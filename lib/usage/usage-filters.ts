@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 
 // The query string of GET /api/usage, validated once (zod). Filters apply to every view.
 
@@ -20,7 +21,7 @@ export const usageQuerySchema = z.strictObject({
   from: day.optional(),
   to: day.optional(),
   connection: id.optional(),
-  provider: z.enum(["openai", "anthropic", "gemini"]).optional(),
+  provider: z.enum(PROVIDER_IDS).optional(),
   model: name.optional(),
   status: statusFilterSchema.optional(),
   /** Series: what the stacks are (app/connection or provider). */

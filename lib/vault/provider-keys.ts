@@ -1,25 +1,20 @@
+import { listProviders, PROVIDERS } from "../providers/registry";
 import type { ProviderId } from "./wire";
 
-// What each provider's API keys look like, so a paste of the wrong thing is caught
-// before it is sealed. Formats as the providers document and issue them (Nov 2026).
+// What each provider's API keys look like, so a paste of the wrong thing is caught before it
+// is sealed: the registry rows' key formats (lib/providers/registry).
 
-export const providerNames: Record<ProviderId, string> = {
-  openai: "OpenAI",
-  anthropic: "Anthropic",
-  gemini: "Google Gemini",
-};
+/** How the vault names each provider ("Google Gemini"). */
+export const providerNames = Object.fromEntries(listProviders().map((p) => [p.id, p.displayName])) as Record<ProviderId, string>;
 
-const formats: Record<ProviderId, { pattern: RegExp; example: string }> = {
-  openai: { pattern: /^sk-(?!ant-)(?:proj-|svcacct-|None-)?[A-Za-z0-9_-]{20,300}$/, example: "sk-proj-…" },
-  anthropic: { pattern: /^sk-ant-api\d{2}-[A-Za-z0-9_-]{20,300}$/, example: "sk-ant-api03-…" },
-  gemini: { pattern: /^AIza[0-9A-Za-z_-]{35}$/, example: "AIza… (39 characters)" },
-};
-
+/** The provider whose distinctive key prefix `key` starts with (the longest prefix wins), or null. */
 function guessProvider(key: string): ProviderId | null {
-  for (const [provider, { pattern }] of Object.entries(formats) as [ProviderId, { pattern: RegExp }][]) {
-    if (pattern.test(key)) return provider;
+  let best: { id: ProviderId; length: number } | null = null;
+  for (const { id, key: format } of listProviders()) {
+    const prefix = format.distinctivePrefix;
+    if (prefix && key.startsWith(prefix) && format.pattern.test(key) && (!best || prefix.length > best.length)) best = { id, length: prefix.length };
   }
-  return null;
+  return best?.id ?? null;
 }
 
 /** Null when `key` looks like a key of `provider`; otherwise a message that says what is wrong. */
@@ -27,16 +22,18 @@ export function checkProviderKey({ provider, key }: { provider: ProviderId; key:
   if (key.length === 0) return "Paste the API key.";
   if (/\s/.test(key)) return "The key contains spaces or line breaks. Paste only the key.";
   // Admin keys manage an organisation; they are never what an app should call with.
-  if (key.startsWith("sk-ant-admin")) return "That is an Anthropic admin key. Use an API key (sk-ant-api03-…).";
-  if (key.startsWith("sk-admin-")) return "That is an OpenAI admin key. Use a project or user API key (sk-proj-…).";
-  if (formats[provider].pattern.test(key)) return null;
+  for (const { key: format } of listProviders()) {
+    for (const refused of format.refuse ?? []) if (key.startsWith(refused.prefix)) return refused.message;
+  }
+  const format = PROVIDERS[provider].key;
   const other = guessProvider(key);
-  if (other) return `That looks like a ${providerNames[other]} key, not a ${providerNames[provider]} key.`;
-  return `That does not look like a ${providerNames[provider]} API key (expected ${formats[provider].example}).`;
+  if (format.pattern.test(key) && (other === null || other === provider)) return null;
+  if (other && other !== provider) return `That looks like a ${providerNames[other]} key, not a ${providerNames[provider]} key.`;
+  return `That does not look like a ${providerNames[provider]} API key (expected ${format.example}). Create one at ${format.createUrl}.`;
 }
 
-/** A key as shown while the vault is unlocked but not revealed: prefix and last four. */
+/** A key as shown while the vault is unlocked but not revealed: its provider prefix and last four. */
 export function maskKey(key: string): string {
-  const prefix = /^(sk-ant-api\d{2}-|sk-proj-|sk-svcacct-|sk-|AIza)/.exec(key)?.[0] ?? "";
+  const prefix = /^(sk-ant-api\d{2}-|sk-or-v1-|sk-proj-|sk-svcacct-|sk-|AIza|gsk_|xai-|tgp_v1_|fw_|csk-|pplx-)/.exec(key)?.[0] ?? "";
   return `${prefix}••••${key.slice(-4)}`;
 }

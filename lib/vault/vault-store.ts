@@ -7,6 +7,8 @@ import { needsParamUpgrade } from "../crypto/kdf";
 import { openLockChannel, readAutoLockMinutes, watchIdle, writeAutoLockMinutes } from "./auto-lock";
 import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey, providerNames } from "./provider-keys";
+import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
+import { routableModelId } from "../providers/routing";
 import { connectionsApi } from "../connections/connections-api";
 import { buildTokenConnection } from "../connections/build-connection";
 import { regrantItem, rewrapConnectionKey } from "../connections/regrant";
@@ -331,12 +333,8 @@ export async function updateConnectionLimits({ connection, limits }: { connectio
   await connectionsApi.updatePolicy(connection.id, body);
 }
 
-/** The cheapest current chat model of each provider, for a key's Test button. */
-export const KEY_TEST_MODELS: Record<ProviderId, string> = {
-  openai: "gpt-4o-mini",
-  anthropic: "claude-haiku-4-5",
-  gemini: "gemini-2.5-flash-lite",
-};
+/** A cheap current chat model of each provider, for a key's Test button (the registry rows' keyTestModel). */
+export const KEY_TEST_MODELS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].keyTestModel])) as Record<ProviderId, string>;
 
 /**
  * Tests a key through the real gateway path: a temporary token for this key alone (one
@@ -347,6 +345,8 @@ export async function testProviderKey({ itemId }: { itemId: string }): Promise<{
   const item = snapshot.items.find((i) => i.id === itemId);
   if (!item) throw new VaultUserError("That key is no longer in your vault.");
   const model = KEY_TEST_MODELS[item.provider];
+  // The name that routes to this provider ("groq/openai/gpt-oss-20b" where a bare name would not).
+  const requested = routableModelId({ provider: item.provider, model });
   const { token, connection } = await createScopedToken({
     name: `Key test: ${item.label}`.slice(0, 80),
     itemIds: [itemId],
@@ -358,7 +358,7 @@ export async function testProviderKey({ itemId }: { itemId: string }): Promise<{
       method: "POST",
       credentials: "omit",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ model, max_tokens: 16, messages: [{ role: "user", content: "Reply with the word OK." }] }),
+      body: JSON.stringify({ model: requested, max_tokens: 16, messages: [{ role: "user", content: "Reply with the word OK." }] }),
     });
     const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: string | null } }[]; error?: { message?: string } } | null;
     if (response.ok) {

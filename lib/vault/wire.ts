@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { ARGON2_PARAM_BOUNDS } from "../crypto/kdf";
+import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 
 // The vault's wire format between browser and server (zod, used on both sides).
 // Everything secret is already sealed in the browser: these are envelopes and metadata.
 
-export const providerIds = ["openai", "anthropic", "gemini"] as const;
-export const providerIdSchema = z.enum(providerIds);
+/** The provider registry's one list of ids (lib/providers/registry/provider-ids.ts). */
+export const providerIds = PROVIDER_IDS;
+export const providerIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
 /** `v1.<12-byte nonce b64url>.<ciphertext‖tag b64url>`, bounded in size. */

@@ -2,14 +2,18 @@
 // per provider and a scoped token, using the same client-side crypto and HTTP APIs as the
 // browser, and prints {"baseUrl", "token", "email"} on one line.
 import { buildTokenConnection } from "../../lib/connections/build-connection";
+import { PROVIDER_IDS } from "../../lib/providers/registry/provider-ids";
 import type { ProviderId } from "../../lib/vault/wire";
 import { addProviderKey, createLocalAccount } from "../local-account/local-account";
 
 const base = (process.env.BASE_URL ?? `http://localhost:${process.env.PORT ?? 8787}`).replace(/\/+$/, "");
-const keys: Record<ProviderId, string> = {
+// OpenAI, Anthropic and Gemini always (placeholders unless set); every other provider of the
+// registry when DEMO_<ID>_KEY is set (DEMO_GROQ_KEY, DEMO_MISTRAL_KEY…).
+const keys: Partial<Record<ProviderId, string>> = {
   openai: process.env.DEMO_OPENAI_KEY ?? `sk-proj-demo${"0".repeat(40)}`,
   anthropic: process.env.DEMO_ANTHROPIC_KEY ?? `sk-ant-api03-demo${"0".repeat(40)}`,
   gemini: process.env.DEMO_GEMINI_KEY ?? `AIza${"D".repeat(35)}`,
+  ...Object.fromEntries(PROVIDER_IDS.flatMap((id) => (process.env[`DEMO_${id.toUpperCase()}_KEY`] ? [[id, process.env[`DEMO_${id.toUpperCase()}_KEY`]!]] : []))),
 };
 const budgetUsd = Number(process.env.DEMO_BUDGET_USD ?? 100);
 const rpm = Number(process.env.DEMO_RPM ?? 600);
@@ -19,7 +23,7 @@ async function main(): Promise<void> {
   const account = await createLocalAccount({ base, email });
   const { call, userId, vaultKey } = account;
   const grants = [];
-  for (const provider of Object.keys(keys) as ProviderId[]) grants.push(await addProviderKey({ account, provider, label: `Demo ${provider}`, secret: keys[provider] }));
+  for (const provider of Object.keys(keys) as ProviderId[]) grants.push(await addProviderKey({ account, provider, label: `Demo ${provider}`, secret: keys[provider]! }));
   const { token, body } = buildTokenConnection({
     userId,
     vaultKey,

@@ -249,7 +249,7 @@ test.describe.serial("Connect: third-party apps through the consent page", () =>
       expect(response.headers.get("location"), name).toBeNull();
       expect(await response.text(), name).toMatch(text);
     }
-    const badScope = await variant((q) => q.set("scope", "openai mistral"));
+    const badScope = await variant((q) => q.set("scope", "openai mistralai"));
     expect(badScope.status).toBe(307);
     const location = new URL(badScope.headers.get("location")!);
     expect(`${location.origin}${location.pathname}`).toBe(PROBE_REDIRECT);

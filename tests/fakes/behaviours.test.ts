@@ -4,13 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findLeakedHeaders, startFakeProviders, type FakeProviders } from "./index";
 import { readSse, type ReadSseEvent } from "./sse-read";
 import { collectSse, get, postJson } from "./test-helpers";
-import type { FakeServer, ProviderName } from "./types";
+import type { FakeServer } from "./types";
 
 const KEY = "secret-key-0123456789-abcdefghij";
 let fakes: FakeProviders;
 
 interface Case {
-  provider: ProviderName;
+  provider: "openai" | "anthropic" | "gemini";
   model: string;
   call(s: FakeServer, o?: { model?: string; stream?: boolean; headers?: Record<string, string> }): Promise<Response>;
   /** The error's type/status name in the provider's own shape. */

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Starts the three fake providers and prints one JSON line {"openai":url,"anthropic":url,"gemini":url}.
-// Ports from FAKE_OPENAI_PORT, FAKE_ANTHROPIC_PORT, FAKE_GEMINI_PORT (default 0: free ports);
-// FAKE_OPENAI_KEY, FAKE_ANTHROPIC_KEY, FAKE_GEMINI_KEY make a fake accept only that key.
+// Starts the fake providers and prints one JSON line {"openai":url,"anthropic":url,"gemini":url,…}.
+// OpenAI, Anthropic and Gemini always; each other OpenAI-compatible provider (mistral, groq, xai,
+// deepseek, openrouter, together, fireworks, cerebras, perplexity) when FAKE_<ID>_PORT is set
+// (0: a free port), or all of them with FAKE_ALL=1. Ports from FAKE_<ID>_PORT (default 0);
+// FAKE_<ID>_KEY makes a fake accept only that key. The printed URL is the server's; append the
+// provider's base path (fakeBasePath: Groq /openai/v1…) for its base URL.
 // Runs on Node >= 22.18 (type stripping on by default): `npx node tests/fakes/serve.mjs`.
 // Stops on SIGINT / SIGTERM; with FAKE_EXIT_ON_STDIN_END=1 also when stdin closes (so a parent
 // that spawned it with a pipe can end it just by exiting). GET <url>/__fake/health answers 200.
@@ -23,17 +26,18 @@ nodeModule.registerHooks({
   },
 });
 
-const { startFakeProviders } = await import("./index.ts");
+const { startFakeProviders, OTHER_COMPAT_PROVIDERS } = await import("./index.ts");
 
-const port = (name) => Number(process.env[name] ?? 0);
-const key = (name) => process.env[name] || undefined;
-const fakes = await startFakeProviders({
-  openai: { port: port("FAKE_OPENAI_PORT"), expectedKey: key("FAKE_OPENAI_KEY") },
-  anthropic: { port: port("FAKE_ANTHROPIC_PORT"), expectedKey: key("FAKE_ANTHROPIC_KEY") },
-  gemini: { port: port("FAKE_GEMINI_PORT"), expectedKey: key("FAKE_GEMINI_KEY") },
-});
+const setting = (provider, what) => process.env[`FAKE_${provider.toUpperCase()}_${what}`];
+const options = (provider) => ({ port: Number(setting(provider, "PORT") ?? 0), expectedKey: setting(provider, "KEY") || undefined });
+const compatible = Object.fromEntries(
+  OTHER_COMPAT_PROVIDERS.filter((p) => process.env.FAKE_ALL === "1" || setting(p, "PORT") !== undefined).map((p) => [p, options(p)]),
+);
+const fakes = await startFakeProviders({ openai: options("openai"), anthropic: options("anthropic"), gemini: options("gemini"), compatible });
 
-process.stdout.write(`${JSON.stringify({ openai: fakes.openai.url, anthropic: fakes.anthropic.url, gemini: fakes.gemini.url })}\n`);
+const urls = { openai: fakes.openai.url, anthropic: fakes.anthropic.url, gemini: fakes.gemini.url };
+for (const [provider, server] of Object.entries(fakes.compatible)) urls[provider] = server.url;
+process.stdout.write(`${JSON.stringify(urls)}\n`);
 
 let stopping = false;
 async function stop() {

@@ -6,6 +6,8 @@ export interface SseEvent {
   /** The `event:` line (Anthropic names every event; OpenAI and Gemini send data only). */
   event?: string;
   data: string;
+  /** Sent as a comment line instead (": OPENROUTER PROCESSING"), which clients ignore. */
+  comment?: boolean;
 }
 
 export interface SseOptions {
@@ -15,6 +17,7 @@ export interface SseOptions {
 }
 
 export function formatEvent(e: SseEvent, eol: "\n" | "\r\n" = "\n"): string {
+  if (e.comment) return `: ${e.data}${eol}${eol}`;
   const lines = e.event ? [`event: ${e.event}`] : [];
   for (const line of e.data.split("\n")) lines.push(`data: ${line}`);
   return lines.join(eol) + eol + eol;

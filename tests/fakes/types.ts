@@ -1,7 +1,9 @@
 // Shared types of the fake upstream providers (tests/fakes/README.md describes them).
 import type { IncomingHttpHeaders } from "node:http";
+import type { CompatProvider } from "./compat-modes";
 
-export type ProviderName = "openai" | "anthropic" | "gemini";
+/** OpenAI, Anthropic, Gemini, and the providers the fake OpenAI server plays in its modes. */
+export type ProviderName = "anthropic" | "gemini" | CompatProvider;
 
 /**
  * What a fake does with the next request. Fields combine: `{ delayMs: 300, dropAfterChunks: 2 }`

@@ -1,5 +1,5 @@
 // Counts what a stream has already handed to the client: the UTF-8 bytes of generated text,
-// refusals and tool-call names and arguments in the OpenAI chunk frames we wrote. When a
+// reasoning text, refusals and tool-call names and arguments in the OpenAI chunk frames we wrote. When a
 // stream ends without the provider's final usage, the charge is never below this (a token
 // covers at least one byte). Frames that are not chunks (comments, [DONE], errors) count 0.
 
@@ -20,7 +20,9 @@ export function deliveredBytesOf(frame: string): number {
     for (const choice of choices) {
       const delta = (choice as { delta?: Record<string, unknown> } | null)?.delta;
       if (!delta) continue;
-      total += bytes(delta.content) + bytes(delta.refusal);
+      // Reasoning text some providers stream beside the answer (DeepSeek's reasoning_content,
+      // Groq's and OpenRouter's reasoning) is generated output too.
+      total += bytes(delta.content) + bytes(delta.refusal) + bytes(delta.reasoning_content) + bytes(delta.reasoning);
       if (Array.isArray(delta.tool_calls)) {
         for (const call of delta.tool_calls) {
           const fn = (call as { function?: { name?: unknown; arguments?: unknown } } | null)?.function;

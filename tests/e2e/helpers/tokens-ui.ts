@@ -1,9 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import type { ProviderId } from "../../../lib/providers/registry/provider-ids";
+import { providerNames } from "../../../lib/vault/provider-keys";
 
 /** Creates a scoped token in the dashboard (vault unlocked) and returns the token shown once. */
 export async function createToken(
   page: Page,
-  { name, keys, models = "", budget = "10", rpm = "60" }: { name: string; keys: Partial<Record<"openai" | "anthropic" | "gemini", string>>; models?: string; budget?: string; rpm?: string },
+  { name, keys, models = "", budget = "10", rpm = "60" }: { name: string; keys: Partial<Record<ProviderId, string>>; models?: string; budget?: string; rpm?: string },
 ): Promise<string> {
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/tokens$/);
@@ -15,8 +17,7 @@ export async function createToken(
   }
   const form = page.getByRole("form", { name: "Create a token" });
   await form.getByLabel("Name").fill(name);
-  const labels = { openai: "OpenAI key", anthropic: "Anthropic key", gemini: "Google Gemini key" } as const;
-  for (const [provider, label] of Object.entries(keys)) await form.getByLabel(labels[provider as keyof typeof labels]).selectOption({ label });
+  for (const [provider, label] of Object.entries(keys)) await form.getByLabel(`${providerNames[provider as ProviderId]} key`).selectOption({ label });
   await form.getByLabel("Allowed models (optional)").fill(models);
   await form.getByLabel("Monthly budget (USD)").fill(budget);
   await form.getByLabel("Requests per minute").fill(rpm);

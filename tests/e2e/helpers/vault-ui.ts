@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { ProviderId } from "../../../lib/providers/registry/provider-ids";
 
 export { fakeKeys } from "./fake-keys";
 
@@ -23,7 +24,7 @@ export async function unlockVault(page: Page, password: string): Promise<void> {
   await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
 }
 
-export async function addKey(page: Page, provider: "openai" | "anthropic" | "gemini", label: string, key: string): Promise<void> {
+export async function addKey(page: Page, provider: ProviderId, label: string, key: string): Promise<void> {
   const form = page.getByRole("form", { name: "Add a key" });
   await form.getByLabel("Provider").selectOption(provider);
   await form.getByLabel("Label").fill(label);

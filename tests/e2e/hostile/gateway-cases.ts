@@ -179,7 +179,8 @@ const models: Row[] = [
   badModel("Cyrillic lookalike letter", "gpt-4о-mini"),
   badModel("query string for Gemini's URL", "gemini-2.5-flash:generateContent?key=x"),
   badModel("fragment", "gpt-4o-mini#frag"),
-  badModel("two slashes", "openai/gpt-4o/extra"),
+  badModel("five slashes", "openrouter/a/b/c/d/e"),
+  badModel("an empty part", "openrouter//gpt-4o"),
   badModel("provider prefix then ..", "anthropic/claude-3/../x"),
   badModel("trailing slash", "openai/"),
   badModel("backslash path", "gpt-4o\\..\\admin"),
@@ -188,7 +189,9 @@ const models: Row[] = [
   badModel("leading space", " gpt-4o-mini"),
   badModel("inner space", "gpt-4o mini"),
   { name: "model name: unknown family", send: json({ model: "unknown-model-xyz" }), status: 404, code: "model_not_found", param: "model" },
-  { name: "model name: unknown provider prefix", send: json({ model: "mistral/mixtral-8x7b" }), status: 404, code: "model_not_found", param: "model" },
+  { name: "model name: unknown provider prefix", send: json({ model: "azure/mixtral-8x7b" }), status: 404, code: "model_not_found", param: "model" },
+  { name: "model name: nested id for a provider without them", send: json({ model: "openai/gpt-4o/extra" }), status: 404, code: "model_not_found", param: "model" },
+  { name: "model name: a registry provider the token holds no key for", send: json({ model: "mistral/mistral-small-latest" }), status: 403, code: "provider_not_allowed", param: "model" },
   { name: "model name: a provider the token holds no key for", send: json({ model: "gemini-2.5-flash" }), status: 403, code: "provider_not_allowed", param: "model" },
 ];
 

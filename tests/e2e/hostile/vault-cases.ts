@@ -35,7 +35,7 @@ const rows: Row[] = [
   { name: "vault: item id with ../", send: addItem({ ...item, id: "../../../etc/passwd" }), status: 400, code: "bad_request" },
   { name: "vault: item id upper-case hex", send: addItem({ ...item, id: ITEM_ID.toUpperCase() }), status: 400, code: "bad_request" },
   { name: "vault: provider with NUL", send: addItem({ ...item, provider: "openai\u0000" }), status: 400, code: "bad_request" },
-  { name: "vault: provider not known", send: addItem({ ...item, provider: "mistral" }), status: 400, code: "bad_request" },
+  { name: "vault: provider not known", send: addItem({ ...item, provider: "mistralai" }), status: 400, code: "bad_request" },
   { name: "vault: sealedKey is a raw API key", send: addItem({ ...item, sealedKey: "sk-proj-plaintextkey0000000000" }), status: 400, code: "bad_request" },
   { name: "vault: sealedKey over 4 KiB", send: addItem({ ...item, sealedKey: `v1.${"A".repeat(16)}.${"B".repeat(5000)}` }), status: 400, code: "bad_request" },
   { name: "vault: label only whitespace", send: addItem({ ...item, label: "   " }), status: 400, code: "bad_request" },

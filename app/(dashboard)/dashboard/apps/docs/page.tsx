@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { docsOrigin } from "@/lib/apps/docs-origin";
 import { integrationSnippets } from "@/lib/apps/docs-snippets";
+import { listProviders } from "@/lib/providers/registry";
 import styles from "./docs.module.css";
 
 export const metadata: Metadata = { title: "Integration docs" };
@@ -58,9 +59,16 @@ export default async function IntegrationDocsPage() {
       <p>Or build the URL yourself (no parameter twice):</p>
       <Code>{s.authorize}</Code>
       <p>
-        Scope: space-separated <code>openai</code>, <code>anthropic</code> or <code>gemini</code>, each optionally with a model (
-        <code>anthropic:claude-sonnet-4-5</code>). The person may grant less than you ask.
+        Scope: space-separated provider ids, each optionally with one of its models (<code>anthropic:claude-sonnet-4-5</code>,{" "}
+        <code>groq:llama-3.3-70b-versatile</code>, <code>openrouter:openai/gpt-4o-mini</code>). The person may grant less than you ask. Provider ids:
       </p>
+      <ul className={styles.providers}>
+        {listProviders().map((p) => (
+          <li key={p.id}>
+            <code>{p.id}</code> {p.displayName}
+          </li>
+        ))}
+      </ul>
 
       <h2>2. The callback</h2>
       <p>
@@ -104,6 +112,9 @@ export default async function IntegrationDocsPage() {
       <h2>5. Call the gateway</h2>
       <p>
         With the token, exactly as you would call OpenAI, streaming or not, whatever provider sits behind (<code>GET /v1/models</code> lists what it may use).
+        Name a model as <code>&lt;provider&gt;/&lt;model&gt;</code> (<code>groq/llama-3.3-70b-versatile</code>,{" "}
+        <code>openrouter/anthropic/claude-sonnet-4.5</code>); a bare name works where only one provider serves it (<code>gpt-4o-mini</code>,{" "}
+        <code>claude-haiku-4-5</code>, <code>mistral-small-latest</code>, <code>grok-4.3</code>).
       </p>
       <Code>{s.chatCurl}</Code>
       <Code>{s.chatOpenAi}</Code>
