@@ -18,11 +18,13 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const server = spawn(
   path.join(root, "node_modules/.bin/wrangler"),
-  // The whole suite signs up many people from one address: lift the per-IP email limit
-  // (a test checks it on a server of its own), unless the caller sets it.
+  // The whole suite signs up many people and connects many apps from one address: lift the
+  // per-IP limits (tests check them on a server of their own), unless the caller sets them.
   [
     "dev", "--port", port, "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false",
-    "--var", "SIGNIN_EMAILS_PER_IP:100000",
+    "--var", "SIGNIN_EMAILS_PER_IP:100000", "--var", "SIGNIN_VERIFY_PER_IP:100000", "--var", "AUTHORIZE_REQUESTS_PER_IP:100000",
+    // Emailed links and `iss` come from PUBLIC_URL: this server's own origin.
+    "--var", `PUBLIC_URL:http://localhost:${port}`,
     // Provider base URLs for the fake providers, when the caller names them.
     ...["OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "GEMINI_BASE_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     ...process.argv.slice(2),

@@ -19,6 +19,8 @@ function run(cmd, args) {
 run(process.execPath, [path.join(root, "scripts/setup-local.mjs")]);
 if (process.env.SKIP_BUILD !== "1") run(bin("opennextjs-cloudflare"), ["build"]);
 console.log(`\n1Relay: serving the built worker at http://localhost:${port} (local D1 and Durable Objects; emails at /dev/mailbox)\n`);
-const server = spawn(bin("wrangler"), ["dev", "--port", port, "--show-interactive-dev-session=false"], { cwd: root, stdio: "inherit", env });
+// Emailed links and `iss` are built from PUBLIC_URL: this server's own origin.
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+const server = spawn(bin("wrangler"), ["dev", "--port", port, "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${publicUrl}`], { cwd: root, stdio: "inherit", env });
 server.on("exit", (code) => process.exit(code ?? 0));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

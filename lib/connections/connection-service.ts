@@ -2,6 +2,7 @@ import "server-only";
 import { accountObject } from "../account/account-object";
 import { audit } from "../audit/record-audit";
 import { listAppLogos } from "../db/app-queries";
+import { cancelAccountAuthorizations } from "../db/authorization-queries";
 import { createDb } from "../db/client";
 import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
 import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
@@ -62,10 +63,17 @@ export function updatePolicyFor({ userId, connectionId, body }: { userId: string
   return updateConnectionPolicy({ db: db(), userId, connectionId, body });
 }
 
-/** Revoke everything: every connection of the account, at once. */
+/**
+ * Revoke everything: every connection of the account, at once, and every authorization an app
+ * has not exchanged yet (a code approved a moment ago must not mint a live connection after it).
+ */
 export async function revokeAllFor({ userId }: { userId: string }): Promise<number> {
+  const { exchangedConnectionIds } = await cancelAccountAuthorizations({ db: db(), userId });
   const ids = await listLiveConnectionIds({ db: db(), userId });
-  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: ids, status: "revoked" });
+  // An exchange that burnt its code just before may not have written its connection yet: the
+  // account object refuses that id from now on whatever D1 says (revocation there is final).
+  const inFlight = exchangedConnectionIds.filter((id) => !ids.includes(id));
+  await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [...ids, ...inFlight], status: "revoked" });
   await revokeAllConnections({ db: db(), userId, connectionIds: ids, now: Date.now() });
   await audit(userId, "connections_revoked_all", { count: ids.length });
   return ids.length;

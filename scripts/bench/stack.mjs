@@ -38,7 +38,7 @@ export async function startBenchStack({ env, port, inspectorPort = 0, log = () =
   const wranglerArgs = [
     "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspectorPort),
     "--show-interactive-dev-session=false", "--log-level", "warn",
-    "--var", "SIGNIN_EMAILS_PER_IP:100000",
+    "--var", "SIGNIN_EMAILS_PER_IP:100000", "--var", "SIGNIN_VERIFY_PER_IP:100000", "--var", `PUBLIC_URL:http://127.0.0.1:${port}`,
     "--var", `OPENAI_BASE_URL:${fakeUrls.openai}/v1`, "--var", `ANTHROPIC_BASE_URL:${fakeUrls.anthropic}`, "--var", `GEMINI_BASE_URL:${fakeUrls.gemini}`,
   ];
   const wrangler = await startServer({ name: "wrangler dev", cmd: bin("wrangler"), args: wranglerArgs, cwd: root, env, logFile: path.join(logs, "wrangler.log"), ready: null });

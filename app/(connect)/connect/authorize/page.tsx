@@ -5,6 +5,7 @@ import { AppIdentity } from "@/components/connect/app-identity";
 import { ConsentScreen } from "@/components/connect/consent-screen";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadConsentRequest, startAuthorization } from "@/lib/connect/authorize-service";
+import { getServerEnv } from "@/lib/env/server-env";
 
 export const metadata: Metadata = { title: "Connect an app", robots: { index: false } };
 
@@ -33,8 +34,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
     );
   }
 
-  const issuer = (await headers()).get("x-origin") ?? "";
-  const started = await startAuthorization({ searchParams: query, issuer });
+  const started = await startAuthorization({ searchParams: query, issuer: getServerEnv().PUBLIC_URL, clientIp: (await headers()).get("cf-connecting-ip") });
   if (started.kind === "error") return <Problem title={started.title} message={started.message} />;
   redirect(started.kind === "redirect" ? started.url : `/connect/authorize?request=${started.requestId}`);
 }
