@@ -163,7 +163,7 @@ export async function handleChatCompletion({ request, deps }: { request: Request
         const keyBytes = openEnvelope({ key: ck, envelope: grant.sealed_key, aad: buildGrantAad({ connectionId, provider: target, itemId: grant.item_id, itemVersion: grant.item_key_version }) });
         const apiKey = decodeUtf8(keyBytes);
         wipeBytes(keyBytes);
-        return { apiKey, upstream: getProviderAdapter(target).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[target] }) };
+        return { apiKey, upstream: getProviderAdapter(target).buildRequest({ request: chat, upstreamModel: model, apiKey, baseUrl: deps.baseUrls[target], maxOutputTokens: bounds?.forwardOutputTokens ?? undefined }) };
       });
       // Written only when the verdict changes (the load brought the current one): no write per request.
       const onKeyVerdict = (status: "ok" | "rejected") => {

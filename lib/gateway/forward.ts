@@ -96,7 +96,7 @@ export async function forwardToProvider({
       return json(502, errorBody(`${provider} sent an answer 1Relay could not read.`, "server_error", "upstream_protocol_error"), headers);
     }
     const delivered = completion.choices.reduce((n, c) => n + deliveredBytesOf(`data: ${JSON.stringify({ choices: [{ delta: c.message }] })}`), 0);
-    const headers = finish(200, null, usage ? { kind: "complete", usage } : { kind: "interrupted", partial: null, deliveredBytes: delivered });
+    const headers = finish(200, null, { kind: "complete", usage, deliveredBytes: delivered });
     return json(200, completion, headers);
   }
 
@@ -135,7 +135,7 @@ export async function forwardToProvider({
     const finalFrames = translator.end();
     const usage = translator.usage();
     const failed = translator.error() !== null;
-    const outcome: RequestOutcome = !clientGone && !failed && usage ? { kind: "complete", usage } : { kind: "interrupted", partial: usage, deliveredBytes: delivered };
+    const outcome: RequestOutcome = !clientGone && !failed ? { kind: "complete", usage, deliveredBytes: delivered } : { kind: "interrupted", partial: usage, deliveredBytes: delivered };
     const status = clientGone ? 499 : 200;
     const errorCode = clientGone ? "client_closed" : failed ? "upstream_stream_error" : null;
     const { costMicroUsd, done } = settle({ status, errorCode, outcome });

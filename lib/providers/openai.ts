@@ -12,8 +12,10 @@ import { UpstreamProtocolError } from "./upstream-protocol-error";
 export const openaiAdapter: ProviderAdapter = {
   id: "openai",
 
-  buildRequest({ request, upstreamModel, apiKey, baseUrl }) {
+  buildRequest({ request, upstreamModel, apiKey, baseUrl, maxOutputTokens }) {
     const body = { ...request, model: upstreamModel };
+    // The limit the budget was reserved for, when the client gave none (max_tokens is refused by reasoning models).
+    if (body.max_completion_tokens === undefined && body.max_tokens === undefined && maxOutputTokens !== undefined) body.max_completion_tokens = maxOutputTokens;
     if (request.stream) body.stream_options = { ...request.stream_options, include_usage: true };
     return {
       url: joinUpstreamUrl({ baseUrl, path: "/chat/completions" }),

@@ -53,6 +53,8 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(received!.headers.authorization).toBe(`Bearer ${fakeKeys.openai}`);
     expect(received!.headers.cookie).toBeUndefined();
     expect(received!.bodyText).not.toContain(token);
+    // No limit from the client: the bound the budget was reserved for goes upstream (gpt-4o-mini's 16,384).
+    expect((JSON.parse(received!.bodyText) as { max_completion_tokens?: number }).max_completion_tokens).toBe(16_384);
 
     const rows = await waitForRows<{ input_tokens: number; output_tokens: number; cost_micro_usd: number }>(
       "SELECT provider, model, status, input_tokens, output_tokens, cost_micro_usd, streamed FROM usage_records WHERE model = 'gpt-4o-mini' AND connection_id = ? ORDER BY created_at DESC LIMIT 1",
