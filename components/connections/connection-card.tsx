@@ -43,7 +43,7 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
           <img className="connection-logo" src={`/connect/logo/${c.appLogo.clientId}?v=${c.appLogo.version}`} alt={`${c.name} logo`} width={28} height={28} />
         ) : null}
         <strong>{linkToDetail ? <Link href={`/dashboard/connections/${c.id}`} aria-label={`${c.name}: usage and details`}>{c.name}</Link> : c.name}</strong>
-        {c.kind === "token" ? <code className="key-value">1r_…{c.tokenHint}</code> : null}
+        {c.kind === "token" ? <code className="key-value">{`1r_${c.tokenHint}…`}</code> : null}
         <span className="badge">{c.status}</span>
         <span className="hint">{c.providers.join(", ")}</span>
       </div>

@@ -1,5 +1,6 @@
 import "server-only";
 import { wrapForServer } from "../connections/server-wrap";
+import { tokenHintFromConnectionId } from "../crypto/token-hint";
 import { AppError } from "../errors/app-error";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
 import { createDb } from "../db/client";
@@ -38,7 +39,7 @@ export async function approveAuthorization({ userId, body, issuer, now }: { user
   const { ckToken, keyTest, ...rest } = body.connection;
   if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
   const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
-  const pending: PendingConnection = { body: rest, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
+  const pending: PendingConnection = { body: { ...rest, tokenHint: tokenHintFromConnectionId(rest.id) }, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
   const code = newAuthorizationCode();
   const ok = await markApproved({
     db,

@@ -7,6 +7,7 @@ import { createDb } from "../db/client";
 import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updateConnectionPolicy } from "../db/connection-controls";
 import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
 import { getServerEnv } from "../env/server-env";
+import { tokenHintFromConnectionId } from "../crypto/token-hint";
 import { wrapForServer } from "./server-wrap";
 import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
 
@@ -21,7 +22,8 @@ export async function createTokenFor({ userId, body }: { userId: string; body: C
   const env = getServerEnv();
   const sk = { secret: env.RELAY_WRAPPING_SECRET, keyId: env.RELAY_WRAPPING_KEY_ID };
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
-  const created = await insertTokenConnection({ db: db(), userId, body, ckServer, skId: sk.keyId, now: Date.now() });
+  // The display hint comes from the connection id, whatever the browser sent (v1.1 "Encodings").
+  const created = await insertTokenConnection({ db: db(), userId, body: { ...body, tokenHint: tokenHintFromConnectionId(body.id) }, ckServer, skId: sk.keyId, now: Date.now() });
   if (!body.keyTest) await audit(userId, "connection_created", { name: body.name });
   return created;
 }
@@ -36,6 +38,8 @@ export async function listConnectionsFor({ userId }: { userId: string }): Promis
       const logo = c.clientId ? logos.get(c.clientId) : undefined;
       return {
         ...c,
+        // Rows made before v1.1 stored the token's tail: the hint is always derived again from the id.
+        tokenHint: tokenHintFromConnectionId(c.id),
         spend: { spentMicroUsd: s?.spentMicroUsd ?? 0, reservedMicroUsd: s?.reservedMicroUsd ?? 0, requests: s?.requests ?? 0 },
         ...(logo?.hasLogo && c.clientId ? { appLogo: { clientId: c.clientId, version: logo.logoVersion } } : {}),
       };

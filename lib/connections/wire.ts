@@ -32,7 +32,8 @@ export const createTokenSchema = z
     ckToken: envelopeSchema,
     policy: policySchema,
     policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    tokenHint: z.string().regex(/^[0-9A-Za-z]{4}$/),
+    /** Ignored: the server derives the hint from the connection id (lib/crypto/token-hint.ts). */
+    tokenHint: z.string().regex(/^[0-9A-Za-z]{4,8}$/),
     grants: z.array(grantSchema).min(1).max(3),
     /** A temporary connection made by a vault key's Test button: not listed, gone once revoked. */
     keyTest: z.boolean().optional(),
@@ -48,6 +49,7 @@ export interface ConnectionSummary {
   id: string;
   kind: "token" | "app";
   name: string;
+  /** How the token starts after `1r_`, from the connection id (never the token's tail, a CRC of K). */
   tokenHint: string;
   status: "active" | "paused" | "revoked";
   policy: ConnectionPolicy;

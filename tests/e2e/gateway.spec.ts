@@ -31,7 +31,16 @@ test.describe.serial("the gateway with a scoped token", () => {
     // (a budget refuses unpriced models; tests/e2e/limits.spec.ts covers budgets).
     token = await createToken(page, { name: "Test bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic" }, budget: "" });
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toContainText(`1r_…${token.slice(-4)}`);
+    // The list shows how the token starts (from its connection id), never its tail (a CRC of its secret).
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toContainText(`${token.slice(0, 9)}…`);
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).not.toContainText(token.slice(-4));
+    const db = openLocalD1();
+    try {
+      const row = db.prepare("SELECT token_hint FROM connections WHERE id = ?").get(connectionIdOf(token)) as { token_hint: string };
+      expect(row.token_hint).toBe(token.slice(3, 9));
+    } finally {
+      db.close();
+    }
   });
 
   test("a plain completion goes to OpenAI with the decrypted key in its header, and is recorded", async ({ baseURL }) => {
