@@ -2,6 +2,8 @@
 // Next.js app for everything else, and the Durable Object classes. Requests are handed on with
 // their abort signal (compatibility flag enable_request_signal), so it reaches the handlers.
 import { env } from "cloudflare:workers";
+import { createDb } from "../lib/db/client";
+import { purgeStaleRecords } from "../lib/db/purge-stale";
 import { startupReport } from "../lib/env/startup-report";
 import { answerUnknownApiPath } from "../lib/gateway/unknown-api-path";
 import { prepareNextRequest } from "../lib/http/next-request";
@@ -24,5 +26,10 @@ export default {
     const prepared = await prepareNextRequest(request);
     if (prepared instanceof Response) return prepared;
     return answerUnknownApiPath({ request, response: await nextHandler.fetch(prepared, env, ctx) });
+  },
+
+  /** Every minute (wrangler.jsonc "triggers"): stale authorization requests, nonces and codes go. */
+  async scheduled(_controller: ScheduledController, env: unknown, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(purgeStaleRecords({ db: createDb((env as { DB: D1Database }).DB), now: Date.now() }));
   },
 } satisfies ExportedHandler;

@@ -8,6 +8,10 @@ import { listLiveConnectionIds, revokeAllConnections, setConnectionPaused, updat
 import { insertTokenConnection, listConnections, revokeConnection } from "../db/connection-queries";
 import { getServerEnv } from "../env/server-env";
 import { tokenHintFromConnectionId } from "../crypto/token-hint";
+import { usdToMicroUsd } from "../limits/admission";
+import { SIGNED_ACTIONS, signedParams } from "../vault/signed-actions";
+import { requireVaultProof } from "../vault/vault-proof";
+import type { VaultProof } from "../vault/wire";
 import { wrapForServer } from "./server-wrap";
 import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wire";
 
@@ -58,13 +62,22 @@ export async function revokeConnectionFor({ userId, connectionId }: { userId: st
   if (row && !row.is_key_test && row.status !== "revoked") await audit(userId, "connection_revoked", { name: row.name });
 }
 
-export async function setPausedFor({ userId, connectionId, paused }: { userId: string; connectionId: string; paused: boolean }): Promise<void> {
+/** Pausing restricts (a session may); resuming loosens, so it needs the vault's signature. */
+export async function setPausedFor({ userId, connectionId, paused, proof }: { userId: string; connectionId: string; paused: boolean; proof?: VaultProof }): Promise<void> {
+  if (!paused) await requireVaultProof({ userId, action: SIGNED_ACTIONS.resumeConnection, params: signedParams({ body: {}, ids: { connectionId } }), proof });
   await setConnectionPaused({ db: db(), userId, connectionId, paused });
   await accountObject(userId).setConnectionStatus({ accountId: userId, connectionIds: [connectionId], status: paused ? "paused" : "active" });
+  if (!paused) await audit(userId, "connection_resumed", {});
 }
 
-export function updatePolicyFor({ userId, connectionId, body }: { userId: string; connectionId: string; body: UpdatePolicyBody }): Promise<number> {
-  return updateConnectionPolicy({ db: db(), userId, connectionId, body });
+/**
+ * New limits, MACed with the connection's key in the browser. Signed with the vault key as well:
+ * the MAC alone would let a session replay an older, looser policy of the same connection.
+ */
+export async function updatePolicyFor({ userId, connectionId, body }: { userId: string; connectionId: string; body: UpdatePolicyBody }): Promise<number> {
+  await requireVaultProof({ userId, action: SIGNED_ACTIONS.setConnectionPolicy, params: signedParams({ body, ids: { connectionId } }), proof: body.proof });
+  const { proof: _proof, ...update } = body;
+  return updateConnectionPolicy({ db: db(), userId, connectionId, body: update });
 }
 
 /**
@@ -83,6 +96,15 @@ export async function revokeAllFor({ userId }: { userId: string }): Promise<numb
   return ids.length;
 }
 
-export async function setAccountCapFor({ userId, capMicroUsd }: { userId: string; capMicroUsd: number | null }): Promise<void> {
-  await accountObject(userId).setAccountCap({ accountId: userId, capMicroUsd });
+/**
+ * The account-wide cap. A session alone may set a cap where there was none or lower it (the
+ * account object decides, atomically); raising or removing it needs the vault's signature.
+ */
+export async function setAccountCapFor({ userId, monthlyCapUsd, proof }: { userId: string; monthlyCapUsd: number | null; proof?: VaultProof }): Promise<void> {
+  const account = accountObject(userId);
+  const capMicroUsd = monthlyCapUsd === null ? null : usdToMicroUsd(monthlyCapUsd);
+  if (capMicroUsd !== null && (await account.restrictAccountCap({ accountId: userId, capMicroUsd })).applied) return;
+  await requireVaultProof({ userId, action: SIGNED_ACTIONS.setAccountCap, params: signedParams({ body: { monthlyCapUsd } }), proof });
+  await account.setAccountCap({ accountId: userId, capMicroUsd });
+  await audit(userId, "account_cap_changed", { capUsd: monthlyCapUsd });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envelopeSchema, itemIdSchema, providerIdSchema } from "../vault/wire";
+import { envelopeSchema, itemIdSchema, providerIdSchema, vaultProofSchema } from "../vault/wire";
 
 // Connections on the wire between the browser and the server (zod, both sides).
 // Secrets are already wrapped in the browser; K itself never appears here.
@@ -75,7 +75,12 @@ export const updatePolicySchema = z.strictObject({
   policy: policySchema,
   policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   version: z.number().int().min(1),
+  /** The vault signing key's proof (lib/vault/signed-actions.ts, "connection.policy.set"). */
+  proof: vaultProofSchema.optional(),
 });
+
+/** Resuming a paused connection loosens it: the vault signing key's proof ("connection.resume"). */
+export const resumeSchema = z.strictObject({ proof: vaultProofSchema.optional() });
 export type UpdatePolicyBody = z.infer<typeof updatePolicySchema>;
 
 export const connectionActionSchema = z.enum(["revoke", "pause", "resume", "policy"]);
