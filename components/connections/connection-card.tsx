@@ -19,7 +19,7 @@ export interface ConnectionActions {
   revoke: (id: string) => Promise<void>;
   setPaused: (id: string, paused: boolean) => Promise<void>;
   refresh: () => Promise<void>;
-  /** Editing limits signs a new policy: only with the vault unlocked. */
+  /** Editing limits and resuming are signed in the browser: only with the vault unlocked. */
   canEdit: boolean;
 }
 
@@ -66,9 +66,15 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
               Edit limits
             </button>
           ) : null}
-          <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => actions.setPaused(c.id, c.status === "active"))}>
-            {c.status === "paused" ? "Resume" : "Pause"}
-          </button>
+          {c.status === "paused" ? (
+            <button type="button" className="button secondary" disabled={busy || !actions.canEdit} title={actions.canEdit ? undefined : "Unlock your vault to resume"} onClick={() => run(() => actions.setPaused(c.id, false))}>
+              Resume
+            </button>
+          ) : (
+            <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => actions.setPaused(c.id, true))}>
+              Pause
+            </button>
+          )}
           <button type="button" className="button secondary danger" onClick={() => setConfirming(true)}>Revoke</button>
         </div>
       )}
