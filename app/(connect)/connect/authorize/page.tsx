@@ -30,6 +30,13 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
           signedInAs={user?.email ?? null}
           consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested }}
         />
+        <p className="hint">
+          {consent.app.name} never sees your keys.{" "}
+          <a href="/security" target="_blank" rel="noopener">
+            How 1Relay protects them, and what it does not
+          </a>
+          .
+        </p>
       </main>
     );
   }
