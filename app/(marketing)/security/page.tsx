@@ -46,8 +46,8 @@ export default function SecurityPage() {
             requests per minute, expiry), until you pause or revoke it, which takes effect on its next request.
           </li>
           <li>
-            <strong>Leaked links and browser history.</strong> Nothing secret travels in a URL except a one-time sign-in code, which works once, for ten minutes; every
-            emailed link comes from this site&apos;s configured address, never from the request that asked for it.
+            <strong>Leaked links and browser history.</strong> Nothing secret travels in a URL but one-time codes (a sign-in link&apos;s, an app&apos;s authorization code),
+            each usable once and for minutes at most; every emailed link comes from this site&apos;s configured address, never from the request that asked for it.
           </li>
           <li>
             <strong>A stolen dashboard session.</strong> Without your master password it cannot read keys or create working connections, and it cannot loosen anything:
