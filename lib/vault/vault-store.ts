@@ -96,6 +96,12 @@ export async function signVaultAction({ action, params }: { action: SignedAction
   return { nonce, signature: signVaultRequest({ vaultKey: key, action, accountId: userId, params, nonce }) };
 }
 
+/** The same proof with a vault key not yet in the store (the unlock in progress). */
+async function signWithKey({ key, userId, action, params }: { key: Uint8Array; userId: string; action: SignedAction; params: JsonValue }): Promise<VaultProof> {
+  const { nonce } = await vaultApi.nonce();
+  return { nonce, signature: signVaultRequest({ vaultKey: key, action, accountId: userId, params, nonce }) };
+}
+
 /** A body with its signature: what it signs is the body itself (lib/vault/signed-actions.ts). */
 async function signed<B extends object>({ action, body, ids }: { action: SignedAction; body: B; ids?: Record<string, string> }): Promise<B & { proof: VaultProof }> {
   return { ...body, proof: await signVaultAction({ action, params: signedParams({ body, ids }) }) };
@@ -116,21 +122,24 @@ export async function requestVaultConfirmationCode(): Promise<void> {
   await accountApi.requestConfirmation("vault_signing_key");
 }
 
-/** Registers this vault's signing key with the emailed code, then upgrades its parameters if they are old. */
-export async function confirmVaultOnThisDevice({ emailCode, password, onProgress }: { emailCode: string; password?: string; onProgress?: (f: number) => void }): Promise<void> {
+/** Registers this vault's signing key with the emailed code (its parameters are upgraded at the next unlock). */
+export async function confirmVaultOnThisDevice({ emailCode }: { emailCode: string }): Promise<void> {
   const { key } = requireKey();
   const state = await vaultApi.installSigningKey({ signingPublicKey: deriveVaultSigningPublicKey(key), emailCode });
   set({ vault: state.vault, items: state.items });
-  if (password) await upgradeParamsIfOld({ password, onProgress });
 }
 
-/** Re-wraps VK at today's default Argon2id parameters when the vault's are older (signed). */
-async function upgradeParamsIfOld({ password, onProgress }: { password: string; onProgress?: (f: number) => void }): Promise<void> {
-  const { key, userId } = requireKey();
+/**
+ * Re-wraps VK at today's default Argon2id parameters when the vault's are older: a signed
+ * re-wrap, so only for a vault whose signing key is this one (a vault made before v1.1 is
+ * upgraded at the first unlock after it is confirmed).
+ */
+async function upgradeParamsIfOld({ key, userId, password, onProgress }: { key: Uint8Array; userId: string; password: string; onProgress?: (f: number) => void }): Promise<void> {
   const vault = snapshot.vault;
-  if (!vault || !needsParamUpgrade(vault.kdfParams) || vaultSigningState() !== "ok") return;
+  if (!vault || !needsParamUpgrade(vault.kdfParams) || vault.signingPublicKey !== deriveVaultSigningPublicKey(key)) return;
   const wrapped = await wrapVaultKey({ userId, vaultKey: key, password, deriveKey, onProgress });
-  set({ vault: await vaultApi.rewrap(await signed({ action: SIGNED_ACTIONS.rewrapVault, body: { ...wrapped, expectedVersion: vault.version } })) });
+  const body = { ...wrapped, expectedVersion: vault.version };
+  set({ vault: await vaultApi.rewrap({ ...body, proof: await signWithKey({ key, userId, action: SIGNED_ACTIONS.rewrapVault, params: signedParams({ body }) }) }) });
 }
 
 /** Loads the vault's public state (envelopes and metadata) from the server. */
@@ -180,13 +189,16 @@ export async function unlockVault({ password, onProgress }: { password: string; 
     if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("That master password does not open this vault.");
     throw error;
   }
-  startUnlockedSession(key);
   try {
-    await upgradeParamsIfOld({ password, onProgress: (f) => onProgress?.(f, "upgrade") });
+    await upgradeParamsIfOld({ key, userId, password, onProgress: (f) => onProgress?.(f, "upgrade") });
   } catch (error) {
-    // The vault is open either way; the upgrade is tried again at the next unlock.
-    if (!(error instanceof Error && error.name === "ApiError")) throw error;
+    // The server refused the upgrade (another tab changed the vault…): it is tried at the next unlock.
+    if (!(error instanceof Error && error.name === "ApiError")) {
+      wipeBytes(key);
+      throw error;
+    }
   }
+  startUnlockedSession(key);
 }
 
 /** Wipes the vault key. Other tabs lock too unless this lock came from them. */

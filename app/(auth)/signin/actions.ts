@@ -49,11 +49,11 @@ export async function verifyCodeAction(_prev: FormState, form: FormData): Promis
  * "Continue as …" on the sign-in link page: this browser now asked (the click is the person's
  * own, on our page: server actions refuse other origins), so the link goes through.
  */
-export async function confirmLinkSignInAction(form: FormData): Promise<void> {
+export async function confirmLinkSignInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const email = emailAddressSchema.safeParse(form.get("email"));
   const token = form.get("token");
-  if (!email.success || typeof token !== "string" || !/^[0-9A-Za-z]{1,32}$/.test(token)) redirect("/signin");
+  if (!email.success || typeof token !== "string" || !/^[0-9A-Za-z]{1,32}$/.test(token)) return { error: "This sign-in link is incomplete. Ask for a new code." };
   const callbackPath = safeCallbackPath(form.get("callbackUrl"));
   await savePendingSignIn({ email: email.data, callbackPath });
-  redirect(`/api/auth/callback/email?${new URLSearchParams({ callbackUrl: callbackPath, token, email: email.data })}`);
+  return { next: `/api/auth/callback/email?${new URLSearchParams({ callbackUrl: callbackPath, token, email: email.data })}` };
 }

@@ -16,13 +16,29 @@ export async function readSignInMail(browser: Browser, email: string, baseURL: s
   const page = await context.newPage();
   try {
     await page.goto("/dev/mailbox");
-    const mail = page.locator(`[data-testid="mail"][data-to="${email}"]`).first();
+    const mail = page.locator(`[data-testid="mail"][data-to="${email}"]`).filter({ hasText: "Your 1Relay sign-in code" }).first();
     await expect(mail).toBeVisible();
     const text = (await mail.locator(".mail").textContent()) ?? "";
     const code = /\b([0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(text)?.[1];
     const link = /(https?:\/\/\S+\/api\/auth\/callback\/email\?\S+)/.exec(text)?.[1];
     if (!code || !link) throw new Error(`no code or link in the mail:\n${text}`);
     return { code, link, text };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The newest confirmation code emailed to `email` (confirming the vault, resetting it, deleting the account). */
+export async function readConfirmationCode(browser: Browser, email: string, baseURL: string): Promise<string> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  try {
+    await page.goto("/dev/mailbox");
+    const mail = page.locator(`[data-testid="mail"][data-to="${email}"]`).filter({ hasText: "Your confirmation code" }).first();
+    await expect(mail).toBeVisible();
+    const code = /Your confirmation code: ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await mail.locator(".mail").textContent()) ?? "")?.[1];
+    if (!code) throw new Error("no confirmation code in the mail");
+    return code;
   } finally {
     await context.close();
   }

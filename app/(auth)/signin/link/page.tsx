@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { emailAddressSchema } from "@/lib/auth/email-address";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { ConfirmLinkForm } from "@/components/confirm-link-form";
 import { SiteHeader } from "@/components/site-header";
 import { confirmLinkSignInAction } from "../actions";
 
@@ -42,12 +43,7 @@ export default async function ConfirmLinkSignInPage({ searchParams }: { searchPa
             This browser did not ask for this sign-in. Continue only if you asked for a 1Relay sign-in email and opened it yourself. If someone sent you this link,
             do not continue: you would be working in their account.
           </p>
-          <form action={confirmLinkSignInAction}>
-            <input type="hidden" name="email" value={email.data} />
-            <input type="hidden" name="token" value={token} />
-            <input type="hidden" name="callbackUrl" value={safeCallbackPath(one(params.callbackUrl))} />
-            <button className="button block" type="submit">Continue as {email.data}</button>
-          </form>
+          <ConfirmLinkForm action={confirmLinkSignInAction} email={email.data} token={token} callbackUrl={safeCallbackPath(one(params.callbackUrl))} />
           <p className="hint">
             <Link href="/">I did not ask for this</Link>
           </p>
