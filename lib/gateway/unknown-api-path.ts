@@ -15,7 +15,8 @@ function isPageForUnknownApiPath({ pathname, response }: { pathname: string; res
 export async function answerUnknownApiPath({ request, response }: { request: Request; response: Response }): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (!isPageForUnknownApiPath({ pathname, response })) return response;
-  await response.body?.cancel().catch(() => {});
+  // Drained, not cancelled: Next is still writing the page, and a cancelled stream makes it throw.
+  await response.arrayBuffer().catch(() => {});
   const notFound = response.status === 404;
   const message = notFound ? `Unknown request URL: ${request.method} ${pathname}. Please check the URL and try again.` : `Method ${request.method} is not allowed on ${pathname}.`;
   const headers = new Headers(response.headers);
