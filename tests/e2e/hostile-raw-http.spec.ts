@@ -37,7 +37,10 @@ const cases: { name: string; payload: string; status: number; who: Who; halfClos
     who: "runtime",
   },
   {
-    name: "body shorter than Content-Length, then the client half-closes (wrangler dev answers 500 before our code)",
+    // Decision 013: our code answers 401 here without reading the body (see "a body that never
+    // arrives" below), and 400 JSON when a body it reads breaks (lib/http/next-request.ts); the
+    // 500 is Miniflare's entry worker in front of ours, a layer a deployment does not have.
+    name: "body shorter than Content-Length, then the client half-closes (wrangler dev's own proxy answers 500, whatever our code answers)",
     payload: `${CHAT}\r\n${H}Authorization: Bearer x\r\n${JSON_TYPE}Content-Length: 100\r\n\r\n{"a":1}`,
     status: 500,
     who: "runtime",
