@@ -26,8 +26,9 @@ export function AccountLimits({ capMicroUsd, spentMicroUsd, resetsAt, onChanged 
     }
     try {
       await setAccountCap({ monthlyCapUsd: value, currentMicroUsd: capMicroUsd });
-      setMessage(value === null ? "Account cap removed." : `Account cap set to $${value.toFixed(2)} a month.`);
+      // The new cap is shown once the list has it (the next change is judged against it).
       await onChanged();
+      setMessage(value === null ? "Account cap removed." : `Account cap set to $${value.toFixed(2)} a month.`);
     } catch (e) {
       setError(describeVaultError(e));
     }

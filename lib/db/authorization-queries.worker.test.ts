@@ -3,16 +3,13 @@ import { describe, expect, it } from "vitest";
 import { newClientId } from "../connect/codes";
 import { insertApp } from "./app-queries";
 import { cancelAccountAuthorizations, findByCodeHash, getAuthorizationRequest, insertAuthorizationRequest, markApproved, markExchanged, type AuthorizationRow } from "./authorization-queries";
+import { insertTestUser } from "./test-users";
 import { createDb } from "./client";
 import { purgeStaleRecords } from "./purge-stale";
 
 const db = createDb((env as unknown as { DB: D1Database }).DB);
 
-async function newUser(label: string): Promise<string> {
-  const id = `${label}-${crypto.randomUUID()}`;
-  await db.insertInto("users").values({ id, email: `${id}@example.com`, email_verified: null, name: null, image: null, created_at: 1 }).execute();
-  return id;
-}
+const newUser = (label: string) => insertTestUser({ db, label });
 
 async function newRequest({ clientId, now, ttl = 15 * 60_000 }: { clientId: string; now: number; ttl?: number }): Promise<string> {
   const id = crypto.randomUUID().replaceAll("-", "");

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { insertTestUser } from "./test-users";
 import { createDb } from "./client";
 import { consumeEmailConfirmation, MAX_CONFIRMATION_ATTEMPTS, replaceEmailConfirmation } from "./email-confirmation-queries";
 import { consumeVaultNonce, insertVaultNonce, MAX_OUTSTANDING_NONCES } from "./vault-nonce-queries";
@@ -7,11 +8,7 @@ import { createVault, installSigningPublicKey, readSigningPublicKey } from "./va
 
 const db = createDb((env as unknown as { DB: D1Database }).DB);
 
-async function newUser(label: string): Promise<string> {
-  const id = `${label}-${crypto.randomUUID()}`;
-  await db.insertInto("users").values({ id, email: `${id}@example.com`, email_verified: null, name: null, image: null, created_at: 1 }).execute();
-  return id;
-}
+const newUser = (label: string) => insertTestUser({ db, label });
 
 describe("vault nonces", () => {
   it("are single-use, per account, and expire", async () => {

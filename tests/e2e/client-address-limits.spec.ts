@@ -8,6 +8,8 @@ import { secondServerPort, startSecondServer, type SecondServer } from "./helper
 test.describe("limits per client address", () => {
   let server: SecondServer;
   test.beforeAll(async () => {
+    // A second worker starts slowly on a busy machine (its own set-up, migrations and workerd).
+    test.setTimeout(150_000);
     server = await startSecondServer({ port: secondServerPort(-3), vars: { SIGNIN_EMAILS_PER_IP: "3", SIGNIN_VERIFY_PER_IP: "3", AUTHORIZE_REQUESTS_PER_IP: "3" } });
   });
   test.afterAll(async () => {

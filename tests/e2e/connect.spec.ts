@@ -3,7 +3,7 @@ import { demoAppURL } from "../../playwright.config";
 import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "../../lib/connect/app-client";
 import { assembleRelayToken } from "../../lib/crypto/assemble-token";
 import { decodeBase64Url } from "../../lib/crypto/encoding";
-import { readSignInMail, signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { readNewestMail, readSignInMail, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { openLocalD1 } from "./helpers/local-d1";
@@ -244,13 +244,9 @@ test.describe.serial("Connect: third-party apps through the consent page", () =>
       payload: `POST /connect/token HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     });
     expect(answer.status).toBe(200);
-    const mailbox = await browser.newPage({ baseURL });
-    await mailbox.goto("/dev/mailbox");
-    const mail = mailbox.locator(`[data-testid="mail"][data-to="${personEmail}"]`).filter({ hasText: "was connected" }).first();
-    const text = (await mail.locator(".mail").textContent()) ?? "";
+    const text = await readNewestMail({ browser, email: personEmail, baseURL: baseURL!, hasText: "is now connected" });
     const manage = /(\S+\/dashboard\/connections)\b/.exec(text)?.[1];
     expect(manage).toBe(`${baseURL}/dashboard/connections`);
-    await mailbox.close();
   });
 
   test("revoking everything also cancels a code approved a moment before: it can no longer mint a connection (issue 13)", async ({ baseURL }) => {
