@@ -17,7 +17,6 @@ import type { ConsentOutcome } from "../connect/consent-wire";
 import { parseRelayToken } from "../crypto/relay-token";
 import { parseAppPublicKey, sealToApp } from "../crypto/seal";
 import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
-import { accountApi } from "../account/account-api";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
 import type { ProviderId, VaultItemRecord, VaultProof, VaultRecord } from "./wire";
@@ -115,11 +114,6 @@ export function vaultSigningState(): "ok" | "missing" | "mismatch" | "locked" {
   if (!vaultKey || !snapshot.vault) return "locked";
   if (snapshot.vault.signingPublicKey === null) return "missing";
   return snapshot.vault.signingPublicKey === deriveVaultSigningPublicKey(vaultKey) ? "ok" : "mismatch";
-}
-
-/** Emails the code that confirms this vault's signing key (vaults made before v1.1). */
-export async function requestVaultConfirmationCode(): Promise<void> {
-  await accountApi.requestConfirmation("vault_signing_key");
 }
 
 /** Registers this vault's signing key with the emailed code (its parameters are upgraded at the next unlock). */
