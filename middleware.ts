@@ -32,7 +32,6 @@ export function middleware(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-pathname", `${pathname}${search}`);
-  requestHeaders.set("x-origin", request.nextUrl.origin);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -20,9 +20,11 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 await runWorkerServer({
   argv: [
     "--port", port, "--ip", "127.0.0.1", "--persist-to", state,
-    // The whole suite signs up many people from one address: lift the per-IP email limit
-    // (a test checks it on a server of its own), unless the caller sets it.
-    "--var", "SIGNIN_EMAILS_PER_IP:100000",
+    // The whole suite signs up many people and connects many apps from one address: lift the
+    // per-IP limits (tests check them on a server of their own), unless the caller sets them.
+    "--var", "SIGNIN_EMAILS_PER_IP:100000", "--var", "SIGNIN_VERIFY_PER_IP:100000", "--var", "AUTHORIZE_REQUESTS_PER_IP:100000",
+    // Emailed links and `iss` come from PUBLIC_URL: this server's own origin.
+    "--var", `PUBLIC_URL:http://localhost:${port}`,
     // Provider base URLs (OPENAI_BASE_URL, GROQ_BASE_URL…) for the fake providers, when the caller names them.
     ...Object.keys(process.env).filter((name) => /^[A-Z]+_BASE_URL$/.test(name)).flatMap((name) => ["--var", `${name}:${process.env[name]}`]),
     ...process.argv.slice(2),

@@ -39,6 +39,9 @@ const wanted = {
   RELAY_WRAPPING_KEY_ID: () => "local-1",
   EMAIL_TRANSPORT: () => "local",
   EMAIL_FROM: () => "1Relay <no-reply@localhost>",
+  // The public origin every emailed link and `iss` is built from (never the request's Host).
+  // `npm start` and the test servers pass their own with --var PUBLIC_URL when their port differs.
+  PUBLIC_URL: () => `http://localhost:${process.env.PORT ?? 8787}`,
 };
 const existing = existsSync(devVarsPath) ? readFileSync(devVarsPath, "utf8") : "";
 const present = new Set(existing.split("\n").map((l) => l.split("=")[0]?.trim()).filter(Boolean));

@@ -19,7 +19,9 @@ function run(cmd, args) {
 
 run(process.execPath, [path.join(root, "scripts/setup-local.mjs")]);
 if (process.env.SKIP_BUILD !== "1") run(path.join(root, "node_modules/.bin/opennextjs-cloudflare"), ["build"]);
+// Emailed links and `iss` are built from PUBLIC_URL: this server's own origin unless set.
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "8787"}`;
 await runWorkerServer({
-  argv: process.argv.slice(2),
+  argv: ["--var", `PUBLIC_URL:${publicUrl}`, ...process.argv.slice(2)],
   banner: (url) => `\n1Relay: serving the built worker at ${url} (local D1 and Durable Objects; emails at ${url}/dev/mailbox). Ctrl-C stops it.\n`,
 });

@@ -154,6 +154,20 @@ export class AccountDurableObject extends DurableObject<Env> {
     this.ledger.setAccountCap(capMicroUsd);
   }
 
+  /**
+   * What a session alone may do to the account-wide cap (security model v1.1): set it only if that
+   * restricts (a cap where there was none, or a lower one), decided here where nothing can race it.
+   * Raising or removing it goes through setAccountCap after the vault's signature was checked.
+   */
+  async restrictAccountCap({ accountId, capMicroUsd }: { accountId: string; capMicroUsd: number }): Promise<{ applied: boolean }> {
+    this.ensureBound(accountId);
+    if (!Number.isSafeInteger(capMicroUsd) || capMicroUsd < 0) throw new RangeError("capMicroUsd must be a non-negative safe integer");
+    const current = this.ledger.accountCap();
+    if (current !== null && capMicroUsd > current) return { applied: false };
+    this.ledger.setAccountCap(capMicroUsd);
+    return { applied: true };
+  }
+
   async spendSummary({ accountId }: { accountId: string }): Promise<SpendSummary> {
     this.ensureBound(accountId);
     return this.ledger.summary(Date.now());

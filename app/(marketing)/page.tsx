@@ -60,7 +60,7 @@ export default function LandingPage() {
           <p className="hint">
             Prompts and completions pass through the gateway in plaintext (never stored), and the worker holds a key for
             milliseconds while it forwards a request. A forgotten master password cannot be recovered by anyone. The
-            full threat model is part of the product.
+            full threat model is part of the product: <Link href="/security">read it here</Link>.
           </p>
         </section>
       </main>

@@ -2,8 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { connectionsApi } from "@/lib/connections/connections-api";
+import { loosensAccountCap, setAccountCap } from "@/lib/connections/signed-controls";
 import { formatUsd } from "./format-usd";
-import { describeVaultError } from "../vault/use-vault";
+import { describeVaultError, useVault } from "../vault/use-vault";
 
 
 /** The account-wide monthly cap (on top of each connection's own) and "revoke everything". */
@@ -12,6 +13,7 @@ export function AccountLimits({ capMicroUsd, spentMicroUsd, resetsAt, onChanged 
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const vault = useVault();
 
   async function saveCap(event: FormEvent) {
     event.preventDefault();
@@ -19,10 +21,14 @@ export function AccountLimits({ capMicroUsd, spentMicroUsd, resetsAt, onChanged 
     setMessage(null);
     const value = cap.trim() === "" ? null : Number(cap);
     if (value !== null && !(value >= 0 && value <= 1_000_000)) return setError("The cap must be a number of dollars from 0 to 1,000,000 (empty: no cap).");
+    if (loosensAccountCap({ monthlyCapUsd: value, currentMicroUsd: capMicroUsd }) && vault.status !== "unlocked") {
+      return setError("Unlock your vault to raise or remove the cap: that change is signed in your browser. Lowering it needs no vault.");
+    }
     try {
-      await connectionsApi.setAccountCap(value);
-      setMessage(value === null ? "Account cap removed." : `Account cap set to $${value.toFixed(2)} a month.`);
+      await setAccountCap({ monthlyCapUsd: value, currentMicroUsd: capMicroUsd });
+      // The new cap is shown once the list has it (the next change is judged against it).
       await onChanged();
+      setMessage(value === null ? "Account cap removed." : `Account cap set to $${value.toFixed(2)} a month.`);
     } catch (e) {
       setError(describeVaultError(e));
     }

@@ -19,7 +19,7 @@ export interface ConnectionActions {
   revoke: (id: string) => Promise<void>;
   setPaused: (id: string, paused: boolean) => Promise<void>;
   refresh: () => Promise<void>;
-  /** Editing limits signs a new policy: only with the vault unlocked. */
+  /** Editing limits and resuming are signed in the browser: only with the vault unlocked. */
   canEdit: boolean;
 }
 
@@ -43,7 +43,7 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
           <img className="connection-logo" src={`/connect/logo/${c.appLogo.clientId}?v=${c.appLogo.version}`} alt={`${c.name} logo`} width={28} height={28} />
         ) : null}
         <strong>{linkToDetail ? <Link href={`/dashboard/connections/${c.id}`} aria-label={`${c.name}: usage and details`}>{c.name}</Link> : c.name}</strong>
-        {c.kind === "token" ? <code className="key-value">1r_…{c.tokenHint}</code> : null}
+        {c.kind === "token" ? <code className="key-value">{`1r_${c.tokenHint}…`}</code> : null}
         <span className="badge">{c.status}</span>
         <span className="hint">{c.providers.join(", ")}</span>
       </div>
@@ -66,9 +66,15 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
               Edit limits
             </button>
           ) : null}
-          <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => actions.setPaused(c.id, c.status === "active"))}>
-            {c.status === "paused" ? "Resume" : "Pause"}
-          </button>
+          {c.status === "paused" ? (
+            <button type="button" className="button secondary" disabled={busy || !actions.canEdit} title={actions.canEdit ? undefined : "Unlock your vault to resume"} onClick={() => run(() => actions.setPaused(c.id, false))}>
+              Resume
+            </button>
+          ) : (
+            <button type="button" className="button secondary" disabled={busy} onClick={() => run(() => actions.setPaused(c.id, true))}>
+              Pause
+            </button>
+          )}
           <button type="button" className="button secondary danger" onClick={() => setConfirming(true)}>Revoke</button>
         </div>
       )}

@@ -45,7 +45,7 @@ export function ConnectionDetail({ id }: { id: string }) {
         <dl className="detail-grid" data-testid="connection-details">
           <div>
             <dt>Kind</dt>
-            <dd>{c.kind === "app" ? "App (authorized through consent)" : `Token 1r_…${c.tokenHint}`}</dd>
+            <dd>{c.kind === "app" ? "App (authorized through consent)" : `Token 1r_${c.tokenHint}…`}</dd>
           </div>
           <div>
             <dt>Status</dt>

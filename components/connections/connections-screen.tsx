@@ -1,5 +1,7 @@
 "use client";
 
+import { ConfirmVaultCard } from "../vault/confirm-vault-card";
+import { UnlockForm } from "../vault/unlock-form";
 import { AccountLimits } from "./account-limits";
 import { ConnectionList } from "./connection-list";
 import { useConnections } from "./use-connections";
@@ -11,7 +13,14 @@ export function ConnectionsScreen() {
   return (
     <>
       {error ? <div className="alert error" role="alert">{error}</div> : null}
-      {vault.status === "locked" ? <p className="hint">Unlock your vault (Vault page) to change an app’s limits: they are signed in your browser.</p> : null}
+      {vault.status === "locked" ? (
+        <details className="card">
+          <summary>Unlock your vault to raise a limit or resume an app: those changes are signed in your browser.</summary>
+          <UnlockForm />
+        </details>
+      ) : (
+        <ConfirmVaultCard />
+      )}
       {apps === null ? <p className="hint">Loading…</p> : <ConnectionList connections={apps} actions={actions} empty="No apps connected yet. Apps you authorize through the 1Relay consent page appear here." />}
       {list ? <AccountLimits capMicroUsd={list.accountCapMicroUsd} spentMicroUsd={list.accountSpentMicroUsd} resetsAt={list.resetsAt} onChanged={actions.refresh} /> : null}
     </>

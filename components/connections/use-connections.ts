@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { connectionsApi, type ConnectionsList } from "@/lib/connections/connections-api";
+import { resumeConnection } from "@/lib/connections/signed-controls";
 import { loadVault } from "@/lib/vault/vault-store";
 import type { ConnectionActions } from "./connection-card";
 import { describeVaultError, useVault } from "../vault/use-vault";
@@ -45,7 +46,8 @@ export function useConnections(): { list: ConnectionsList | null; error: string 
     vault,
     actions: {
       revoke: (id) => act(() => connectionsApi.revoke(id))(),
-      setPaused: (id, paused) => act(() => (paused ? connectionsApi.pause(id) : connectionsApi.resume(id)))(),
+      // Resuming loosens: signed with the vault key (asks to unlock when the vault is locked).
+      setPaused: (id, paused) => act(() => (paused ? connectionsApi.pause(id) : resumeConnection({ connectionId: id })))(),
       refresh,
       canEdit: vault.status === "unlocked",
     },

@@ -5,6 +5,7 @@ import { accountApi } from "@/lib/account/account-api";
 import { connectionsApi } from "@/lib/connections/connections-api";
 import { lockVault } from "@/lib/vault/vault-store";
 import { describeVaultError } from "../vault/use-vault";
+import { EmailCodeField } from "./email-code-field";
 
 type Step = null | "revoke-all" | "reset-vault" | "delete-account";
 
@@ -13,6 +14,7 @@ export function DangerZone({ email }: { email: string }) {
   const [step, setStep] = useState<Step>(null);
   const [revokeToo, setRevokeToo] = useState(true);
   const [confirmEmail, setConfirmEmail] = useState("");
+  const [emailCode, setEmailCode] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,15 +50,18 @@ export function DangerZone({ email }: { email: string }) {
       <p className="hint">Nothing can be recovered: resetting deletes your vault and every key in it. Tokens and apps keep working until you revoke them, but they can no longer be changed or moved to a new key.</p>
       {step === "reset-vault" ? (
         <div className="key-actions">
+          <EmailCodeField purpose="vault_reset" code={emailCode} onCode={setEmailCode} />
           <label className="check">
             <input type="checkbox" checked={revokeToo} onChange={(e) => setRevokeToo(e.target.checked)} /> Also revoke all tokens and apps
           </label>
           <button
             type="button"
             className="button danger"
+            disabled={emailCode.trim() === ""}
             onClick={() =>
               run(async () => {
-                const { revoked } = await accountApi.resetVault(revokeToo);
+                const { revoked } = await accountApi.resetVault(revokeToo, emailCode);
+                setEmailCode("");
                 lockVault();
                 return `Vault reset.${revokeToo ? ` Revoked ${revoked} connections.` : ""} Create a new vault on the Vault page.`;
               })
@@ -67,7 +72,7 @@ export function DangerZone({ email }: { email: string }) {
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (
-        <button type="button" className="button secondary danger" onClick={() => setStep("reset-vault")}>Reset vault…</button>
+        <button type="button" className="button secondary danger" onClick={() => { setEmailCode(""); setStep("reset-vault"); }}>Reset vault…</button>
       )}
 
       <h3>Delete account</h3>
@@ -76,13 +81,14 @@ export function DangerZone({ email }: { email: string }) {
         <div className="key-actions">
           <label htmlFor="confirm-email">Type {email} to confirm</label>
           <input id="confirm-email" type="email" autoComplete="off" value={confirmEmail} onChange={(e) => setConfirmEmail(e.target.value)} />
+          <EmailCodeField purpose="account_delete" code={emailCode} onCode={setEmailCode} />
           <button
             type="button"
             className="button danger"
-            disabled={confirmEmail.trim().toLowerCase() !== email.toLowerCase()}
+            disabled={confirmEmail.trim().toLowerCase() !== email.toLowerCase() || emailCode.trim() === ""}
             onClick={() =>
               run(async () => {
-                await accountApi.deleteAccount(confirmEmail);
+                await accountApi.deleteAccount(confirmEmail, emailCode);
                 lockVault();
                 // A full page load, not client navigation: nothing of this session stays in memory.
                 // eslint-disable-next-line @next/next/no-location-assign-relative-destination
@@ -95,7 +101,7 @@ export function DangerZone({ email }: { email: string }) {
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (
-        <button type="button" className="button secondary danger" onClick={() => setStep("delete-account")}>Delete account…</button>
+        <button type="button" className="button secondary danger" onClick={() => { setEmailCode(""); setStep("delete-account"); }}>Delete account…</button>
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ConfirmVaultCard } from "../vault/confirm-vault-card";
 import { UnlockForm } from "../vault/unlock-form";
 import { ConnectionList } from "../connections/connection-list";
 import { useConnections } from "../connections/use-connections";
@@ -24,10 +25,11 @@ export function TokensScreen() {
       ) : null}
       {vault.status === "locked" ? (
         <>
-          <p className="hint">Unlock your vault to make a token or change limits: they are built here, in your browser.</p>
+          <p className="hint">Unlock your vault to make a token, change limits or resume a token: they are built and signed here, in your browser.</p>
           <UnlockForm />
         </>
       ) : null}
+      {vault.status === "unlocked" ? <ConfirmVaultCard /> : null}
       {vault.status === "unlocked" ? (
         <CreateTokenForm
           items={vault.items}

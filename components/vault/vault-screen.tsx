@@ -5,6 +5,7 @@ import { connectionsApi } from "@/lib/connections/connections-api";
 import type { ConnectionSummary } from "@/lib/connections/wire";
 import { loadVault, lockVault } from "@/lib/vault/vault-store";
 import { AddKeyForm } from "./add-key-form";
+import { ConfirmVaultCard } from "./confirm-vault-card";
 import { CreateVaultForm } from "./create-vault-form";
 import { KeyRow } from "./key-row";
 import { UnlockForm } from "./unlock-form";
@@ -38,7 +39,7 @@ export function VaultScreen({ email }: { email: string }) {
           </>
         ) : null}
       </div>
-      {!unlocked ? <UnlockForm /> : null}
+      {!unlocked ? <UnlockForm /> : <ConfirmVaultCard />}
       <h2>Your keys</h2>
       {vault.items.length === 0 ? (
         <p className="empty">No keys yet. Add your OpenAI, Anthropic or Gemini API keys below.</p>

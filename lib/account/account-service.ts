@@ -9,7 +9,9 @@ import { AppError } from "../errors/app-error";
 import { audit } from "../audit/record-audit";
 import type { AuditEvent } from "../audit/audit-kinds";
 import { revokeAllFor } from "../connections/connection-service";
+import { cancelAccountAuthorizations } from "../db/authorization-queries";
 import { accountObject } from "./account-object";
+import { requireEmailConfirmation } from "./email-confirmation";
 
 // Settings → account: sessions, sign out everywhere, the activity list, reset a forgotten
 // vault, delete the account. Always for the signed-in person's id.
@@ -41,17 +43,26 @@ export function listAuditFor({ userId }: { userId: string }): Promise<AuditEvent
   return listAudit({ db: db(), userId });
 }
 
-/** Forgotten master password: vault and keys go; optionally every connection is revoked too. */
-export async function resetVaultFor({ userId, revokeConnections }: { userId: string; revokeConnections: boolean }): Promise<{ revoked: number }> {
+/**
+ * Forgotten master password: vault and keys go, after a fresh emailed code (a session alone must
+ * not be able to wipe the vault, nor clear the way to install its own signing key). Apps' codes
+ * approved but not yet exchanged are cancelled; optionally every connection is revoked too.
+ */
+export async function resetVaultFor({ userId, revokeConnections, emailCode }: { userId: string; revokeConnections: boolean; emailCode: string }): Promise<{ revoked: number }> {
+  await requireEmailConfirmation({ userId, purpose: "vault_reset", code: emailCode });
+  // revokeAllFor cancels the pending authorizations itself.
+  if (!revokeConnections) await cancelAccountAuthorizations({ db: db(), userId });
   const revoked = revokeConnections ? await revokeAllFor({ userId }) : 0;
   await resetVault({ db: db(), userId });
   await audit(userId, "vault_reset", { count: revoked });
   return { revoked };
 }
 
-/** Deletes the account after the person typed their email address to confirm. */
-export async function deleteAccountFor({ userId, email, confirmEmail }: { userId: string; email: string; confirmEmail: string }): Promise<void> {
+/** Deletes the account after the person typed their email address and a fresh emailed code. */
+export async function deleteAccountFor({ userId, email, confirmEmail, emailCode }: { userId: string; email: string; confirmEmail: string; emailCode: string }): Promise<void> {
   if (confirmEmail.trim().toLowerCase() !== email.toLowerCase()) throw new AppError({ code: "bad_request", field: "confirmEmail", message: "Type your email address exactly to confirm." });
+  await requireEmailConfirmation({ userId, purpose: "account_delete", code: emailCode });
+  // Every connection and every app authorization not yet exchanged (revokeAllFor cancels those).
   await revokeAllFor({ userId });
   await accountObject(userId).erase({ accountId: userId });
   await deleteAccount({ d1: getServerEnv().DB, userId });

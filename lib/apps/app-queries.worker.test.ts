@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hashClientSecret, newClientId } from "../connect/codes";
+import { insertTestUser } from "../db/test-users";
 import { createDb } from "../db/client";
 import * as q from "../db/app-queries";
 import { encodeBase64 } from "./base64";
@@ -8,11 +9,7 @@ import { encodeBase64 } from "./base64";
 const db = createDb((env as unknown as { DB: D1Database }).DB);
 const body = { name: "Acme", homepage: "https://acme.example", description: "Notes.", redirectUris: ["https://acme.example/cb", "http://127.0.0.1/cb"] };
 
-async function newOwner(label: string): Promise<string> {
-  const id = `${label}-${crypto.randomUUID()}`;
-  await db.insertInto("users").values({ id, email: `${id}@example.com`, email_verified: null, name: null, image: null, created_at: 1 }).execute();
-  return id;
-}
+const newOwner = (label: string) => insertTestUser({ db, label });
 
 describe("app queries on D1", () => {
   it("registers, lists, updates and deletes an app for its owner only", async () => {

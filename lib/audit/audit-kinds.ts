@@ -15,6 +15,9 @@ export const AUDIT_KINDS = {
   connection_revoked: "Connection revoked",
   connections_revoked_all: "Everything revoked",
   sessions_signed_out: "Signed out everywhere",
+  vault_signing_key_installed: "Vault confirmed for signed changes",
+  account_cap_changed: "Account-wide cap changed",
+  connection_resumed: "Connection resumed",
 } as const;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

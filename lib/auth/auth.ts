@@ -10,6 +10,7 @@ import { logError } from "../errors/log-error";
 import { createAuthAdapter } from "./adapter";
 import { normalizeEmailAddress } from "./email-address";
 import { generateSignInCode, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-code";
+import { buildSignInLink } from "./sign-in-link";
 
 // Auth.js (next-auth v5): sign-in by an emailed code or link, database sessions in D1.
 // The master password is never part of sign-in. Configured lazily per request because
@@ -35,13 +36,19 @@ function emailProvider(env: ServerEnv): EmailConfig {
     normalizeIdentifier: normalizeEmailAddress,
     generateVerificationToken: () => generateSignInCode((n) => crypto.getRandomValues(new Uint8Array(n))),
     async sendVerificationRequest({ identifier, token, url }) {
-      await sendEmail({ transport: emailTransportFor(env), message: buildSignInEmail({ to: identifier, code: token, url }) });
+      // The link is built on PUBLIC_URL, not on the origin Auth.js took from the request.
+      const link = buildSignInLink({ publicUrl: env.PUBLIC_URL, identifier, token, authJsUrl: url });
+      await sendEmail({ transport: emailTransportFor(env), message: buildSignInEmail({ to: identifier, code: token, url: link }) });
     },
   };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getServerEnv();
+  // Auth.js builds its own URLs (callbacks, redirects, the secure-cookie choice) from AUTH_URL
+  // when it is set, else from Host / X-Forwarded-Host: it is always our public origin. Set before
+  // Auth.js reads it (next-auth resolves this config first on every call).
+  process.env.AUTH_URL = env.PUBLIC_URL;
   return {
     adapter: createAuthAdapter(createDb(env.DB)),
     secret: env.AUTH_SECRET,

@@ -71,18 +71,28 @@ export async function verifySignInCode({
   email,
   code,
   callbackPath,
+  clientIp,
 }: {
   email: string;
   code: unknown;
   callbackPath: string;
+  clientIp: string | null;
 }): Promise<{ url: string }> {
   const normalized = typeof code === "string" ? normalizeSignInCode(code) : null;
   if (!normalized) {
     throw new AppError({ code: "bad_request", field: "code", message: "A sign-in code has 8 letters and digits, like 7KQ2-M9XD." });
   }
   const env = getServerEnv();
+  const db = createDb(env.DB);
+  // Five tries per code, and a bound per client address across every address it tries.
+  if (clientIp) {
+    const decision = await hitRateLimit({ db, key: `signin-verify-ip:${clientIp}`, limit: env.SIGNIN_VERIFY_PER_IP, windowMs: IP_WINDOW_MS, now: Date.now() });
+    if (!decision.allowed) {
+      throw new AppError({ code: "rate_limited", field: "code", retryAfter: decision.retryAfterSeconds, message: `Too many sign-in codes were tried from your network. Try again in ${minutes(decision.retryAfterSeconds)}.` });
+    }
+  }
   const result = await checkVerificationToken({
-    db: createDb(env.DB),
+    db,
     identifier: email,
     tokenHash: hashSignInToken({ token: normalized, secret: env.AUTH_SECRET }),
     now: Date.now(),

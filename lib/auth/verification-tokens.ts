@@ -1,5 +1,4 @@
 import type { Db } from "../db/client";
-import { equalsConstantTime } from "./hash";
 import { MAX_CODE_ATTEMPTS } from "./sign-in-code";
 
 export type CodeCheck =
@@ -26,8 +25,33 @@ export async function replaceVerificationToken({
 }
 
 /**
+ * One guess at the address's code, decided in a single statement: the attempt is counted (unless
+ * it is right) and judged against the limit atomically, so parallel guesses cannot each see
+ * "attempts left" before any of them is counted. Returns null when no live code took the guess.
+ * The stored value is a hash of the code and a secret, so SQL's comparison leaks nothing useful.
+ */
+async function judgeGuess({ db, identifier, tokenHash, now }: { db: Db; identifier: string; tokenHash: string; now: number }): Promise<{ ok: boolean; attempts: number; expires: number } | null> {
+  const row = await db
+    .updateTable("verification_tokens")
+    .set((eb) => ({ attempts: eb("attempts", "+", eb.case().when("token", "=", tokenHash).then(0).else(1).end()) }))
+    .where("identifier", "=", identifier)
+    .where("attempts", "<", MAX_CODE_ATTEMPTS)
+    .where("expires", ">=", now)
+    .returning((eb) => ["attempts", "expires", eb("token", "=", tokenHash).as("ok")])
+    .executeTakeFirst();
+  return row ? { ok: Boolean(row.ok), attempts: row.attempts, expires: row.expires } : null;
+}
+
+/** Why no live code took a guess (for the message only: the decision was already made). */
+async function explainRefusal({ db, identifier }: { db: Db; identifier: string }): Promise<CodeCheck> {
+  const row = await db.selectFrom("verification_tokens").select(["attempts"]).where("identifier", "=", identifier).executeTakeFirst();
+  if (!row) return { status: "none" };
+  return row.attempts >= MAX_CODE_ATTEMPTS ? { status: "locked" } : { status: "expired" };
+}
+
+/**
  * Checks a typed code against the address's outstanding code without using it up.
- * A wrong code counts an attempt; the last allowed wrong attempt deletes the code.
+ * A wrong code counts an attempt; after the last allowed one the code no longer works.
  */
 export async function checkVerificationToken({
   db,
@@ -40,23 +64,17 @@ export async function checkVerificationToken({
   tokenHash: string;
   now: number;
 }): Promise<CodeCheck> {
-  const row = await db
-    .selectFrom("verification_tokens")
-    .select(["token", "expires", "attempts"])
-    .where("identifier", "=", identifier)
-    .executeTakeFirst();
-  if (!row) return { status: "none" };
-  if (row.attempts >= MAX_CODE_ATTEMPTS) return { status: "locked" };
-  if (row.expires < now) return { status: "expired" };
-  if (equalsConstantTime(row.token, tokenHash)) return { status: "ok" };
-  const attempts = await countWrongAttempt({ db, identifier });
-  return attempts >= MAX_CODE_ATTEMPTS ? { status: "locked" } : { status: "wrong", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
+  const guess = await judgeGuess({ db, identifier, tokenHash, now });
+  if (!guess) return explainRefusal({ db, identifier });
+  if (guess.ok) return { status: "ok" };
+  return guess.attempts >= MAX_CODE_ATTEMPTS ? { status: "locked" } : { status: "wrong", attemptsLeft: MAX_CODE_ATTEMPTS - guess.attempts };
 }
 
 /**
- * Uses up the address's code if `tokenHash` matches and attempts remain
- * (Auth.js calls this from the link or after the typed code was checked).
- * A mismatch counts as a wrong attempt, so the link endpoint cannot be used to guess.
+ * Uses up the address's code if `tokenHash` matches and attempts remain (Auth.js calls this from
+ * the link or after the typed code was checked). A mismatch counts as a wrong attempt, in the
+ * same statement that judges it, so the link endpoint cannot be used to guess either. Expiry is
+ * left to Auth.js, which reads `expires` and says so.
  */
 export async function consumeVerificationToken({
   db,
@@ -67,32 +85,15 @@ export async function consumeVerificationToken({
   identifier: string;
   tokenHash: string;
 }): Promise<{ identifier: string; expires: number } | null> {
-  const row = await db
-    .selectFrom("verification_tokens")
-    .select(["token", "expires", "attempts"])
-    .where("identifier", "=", identifier)
-    .executeTakeFirst();
-  if (!row || row.attempts >= MAX_CODE_ATTEMPTS) return null;
-  if (!equalsConstantTime(row.token, tokenHash)) {
-    await countWrongAttempt({ db, identifier });
-    return null;
-  }
+  const guess = await judgeGuess({ db, identifier, tokenHash, now: 0 });
+  if (!guess?.ok) return null;
   // Delete with the token in the condition: of two concurrent uses, one wins.
   const deleted = await db
     .deleteFrom("verification_tokens")
     .where("identifier", "=", identifier)
     .where("token", "=", tokenHash)
+    .where("attempts", "<", MAX_CODE_ATTEMPTS)
     .returning(["expires"])
     .executeTakeFirst();
   return deleted ? { identifier, expires: deleted.expires } : null;
-}
-
-async function countWrongAttempt({ db, identifier }: { db: Db; identifier: string }): Promise<number> {
-  const updated = await db
-    .updateTable("verification_tokens")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
-    .where("identifier", "=", identifier)
-    .returning(["attempts"])
-    .executeTakeFirst();
-  return updated?.attempts ?? MAX_CODE_ATTEMPTS;
 }

@@ -54,4 +54,25 @@ describe("sign-in codes in D1", () => {
     expect(await consumeVerificationToken({ db, identifier: "e@example.com", tokenHash: hash("FFFF6666") })).toBeNull();
     expect((await checkVerificationToken({ db, identifier: "d@example.com", tokenHash: hash("FFFF6666"), now: Date.now() })).status).toBe("ok");
   });
+
+  it("judges parallel guesses one at a time: never more than five wrong ones count (issue 13)", async () => {
+    await issue("f@example.com", "GGGG7777");
+    const wrong = Array.from({ length: 19 }, (_, i) => `WRONG${String(i).padStart(3, "0")}`);
+    // The right code goes last: by then five wrong guesses have burnt the code.
+    const results = await Promise.all([...wrong, "GGGG7777"].map((code) => checkVerificationToken({ db, identifier: "f@example.com", tokenHash: hash(code), now: Date.now() })));
+    expect(results.filter((r) => r.status === "wrong")).toHaveLength(MAX_CODE_ATTEMPTS - 1);
+    expect(results.filter((r) => r.status === "ok")).toHaveLength(0);
+    const row = await db.selectFrom("verification_tokens").select("attempts").where("identifier", "=", "f@example.com").executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(MAX_CODE_ATTEMPTS);
+    // The link path is judged the same way.
+    expect(await consumeVerificationToken({ db, identifier: "f@example.com", tokenHash: hash("GGGG7777") })).toBeNull();
+  });
+
+  it("parallel guesses through the link count too, and cannot slip past the limit", async () => {
+    await issue("g@example.com", "HHHH8888");
+    await Promise.all(Array.from({ length: 12 }, (_, i) => consumeVerificationToken({ db, identifier: "g@example.com", tokenHash: hash(`BAD${String(i).padStart(5, "0")}`) })));
+    const row = await db.selectFrom("verification_tokens").select("attempts").where("identifier", "=", "g@example.com").executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(MAX_CODE_ATTEMPTS);
+    expect(await consumeVerificationToken({ db, identifier: "g@example.com", tokenHash: hash("HHHH8888") })).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPublicApp, type PublicApp } from "../db/app-queries";
-import { getAuthorizationRequest, insertAuthorizationRequest } from "../db/authorization-queries";
+import { deleteStaleAuthorizationRequests, getAuthorizationRequest, insertAuthorizationRequest } from "../db/authorization-queries";
+import { hitRateLimit } from "../db/rate-limits";
 import { createDb } from "../db/client";
 import { encodeHex } from "../crypto/encoding";
 import { randomBytes } from "../crypto/random";
@@ -25,8 +26,18 @@ export type AuthorizeStart =
   | { kind: "redirect"; url: string }
   | { kind: "stored"; requestId: string };
 
-export async function startAuthorization({ searchParams, issuer, now = Date.now() }: { searchParams: URLSearchParams; issuer: string; now?: number }): Promise<AuthorizeStart> {
-  const db = createDb(getServerEnv().DB);
+/** Authorization requests one client IP may start per window (AUTHORIZE_REQUESTS_PER_IP per 15 minutes). */
+const AUTHORIZE_WINDOW_MS = 15 * 60_000;
+
+export async function startAuthorization({ searchParams, issuer, clientIp, now = Date.now() }: { searchParams: URLSearchParams; issuer: string; clientIp: string | null; now?: number }): Promise<AuthorizeStart> {
+  const env = getServerEnv();
+  const db = createDb(env.DB);
+  if (clientIp) {
+    const decision = await hitRateLimit({ db, key: `authorize-ip:${clientIp}`, limit: env.AUTHORIZE_REQUESTS_PER_IP, windowMs: AUTHORIZE_WINDOW_MS, now });
+    if (!decision.allowed) return { kind: "error", title: "Too many requests", message: `Too many connection requests came from your network. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.` };
+  }
+  // Every new request also sweeps expired ones (the scheduled purge does it at least once a minute).
+  await deleteStaleAuthorizationRequests({ db, now });
   const clientId = searchParams.get("client_id");
   const app = clientId ? await getPublicApp({ db, clientId }) : null;
   if (!app) return { kind: "error", title: "Unknown app", message: "This link names an app that is not registered with 1Relay. Go back to the app and try again, or tell its developer." };

@@ -1,6 +1,7 @@
 import "server-only";
 import { serverKeyring } from "../connections/server-keyring";
 import { wrapForServer } from "../connections/server-wrap";
+import { tokenHintFromConnectionId } from "../crypto/token-hint";
 import { AppError } from "../errors/app-error";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
 import { createDb } from "../db/client";
@@ -39,7 +40,7 @@ export async function approveAuthorization({ userId, body, issuer, now }: { user
   const { ckToken, keyTest, ...rest } = body.connection;
   if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
   const sk = serverKeyring(env).current;
-  const pending: PendingConnection = { body: rest, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
+  const pending: PendingConnection = { body: { ...rest, tokenHint: tokenHintFromConnectionId(rest.id) }, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
   const code = newAuthorizationCode();
   const ok = await markApproved({
     db,

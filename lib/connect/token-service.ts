@@ -51,17 +51,17 @@ async function revokeForAccount({ userId, connectionId }: { userId: string; conn
 }
 
 /** The audit event and the email to the person: a new app holds a relay token. */
-async function announceConnection({ db, userId, appName, scope, budgetUsd, rpm, origin }: { db: Db; userId: string; appName: string; scope: string; budgetUsd: number | null; rpm: number | null; origin: string }): Promise<void> {
+async function announceConnection({ db, userId, appName, scope, budgetUsd, rpm }: { db: Db; userId: string; appName: string; scope: string; budgetUsd: number | null; rpm: number | null }): Promise<void> {
   await audit(userId, "app_connected", { name: appName, scope });
   try {
     const user = await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst();
-    if (user) await sendEmail({ transport: emailTransportFor(getServerEnv()), message: buildAppConnectedEmail({ to: user.email, appName, scope, budgetUsd, rpm, manageUrl: `${origin}/dashboard/connections` }) });
+    if (user) await sendEmail({ transport: emailTransportFor(getServerEnv()), message: buildAppConnectedEmail({ to: user.email, appName, scope, budgetUsd, rpm, manageUrl: new URL("/dashboard/connections", getServerEnv().PUBLIC_URL).href }) });
   } catch (error) {
     logError({ where: "app connected email", error });
   }
 }
 
-export async function exchangeCode({ body, authorization, now, origin }: { body: unknown; authorization: string | null; now: number; origin: string }): Promise<Response> {
+export async function exchangeCode({ body, authorization, now }: { body: unknown; authorization: string | null; now: number }): Promise<Response> {
   const parsed = parseTokenRequest({ body, authorization });
   if (!parsed.ok) return parsed.error === "invalid_client" ? invalidClientError({ viaHeader: parsed.viaHeader, description: parsed.description }) : oauthError(parsed.status, parsed.error, parsed.description);
   const { request, authMethod } = parsed;
@@ -105,7 +105,7 @@ export async function exchangeCode({ body, authorization, now, origin }: { body:
   }
   await syncNewConnection({ userId: row.user_id, connectionId: pending.body.id });
   const policy = pending.body.policy;
-  await announceConnection({ db, userId: row.user_id, appName: (await getPublicApp({ db, clientId: app.clientId }))?.name ?? app.clientId, scope: row.granted_scope, budgetUsd: policy.budgetUsd, rpm: policy.rpm, origin });
+  await announceConnection({ db, userId: row.user_id, appName: (await getPublicApp({ db, clientId: app.clientId }))?.name ?? app.clientId, scope: row.granted_scope, budgetUsd: policy.budgetUsd, rpm: policy.rpm });
   const response = json({
     token_type: "relay",
     connection_id: pending.body.id,

@@ -3,6 +3,7 @@
 // TK = HKDF(K, connectionId); seal each granted provider key under CK; sign the policy
 // with PK = HKDF(CK). The server gets the wrapped values, the verifier and the signed
 // policy, never K; the person gets the relay token once.
+import { tokenHintFromConnectionId } from "../crypto/token-hint";
 import { buildCkTokenAad, buildCkVaultAad, buildGrantAad } from "../crypto/aad";
 import { wipeBytes } from "../crypto/bytes";
 import { formatConnectionId } from "../crypto/connection-id";
@@ -65,7 +66,7 @@ export function buildTokenConnection({
       ckToken: sealEnvelope({ key: tk, plaintext: ck, aad: buildCkTokenAad({ connectionId: id }) }),
       policy,
       policyTag: signPolicy({ ck, policy }),
-      tokenHint: token.slice(-4),
+      tokenHint: tokenHintFromConnectionId(id),
       grants: sealedGrants,
     };
     return { token, body };

@@ -1,4 +1,5 @@
 import { callJson } from "../http/client-json";
+import type { VaultProof } from "../vault/wire";
 import type { ConnectionSummary, UpdatePolicyBody } from "./wire";
 
 export interface ConnectionsList {
@@ -17,8 +18,10 @@ export const connectionsApi = {
   create: (body: unknown) => callJson<ConnectionSummary>("/api/connections", { method: "POST", body }),
   revoke: (id: string) => action(id, "revoke"),
   pause: (id: string) => action(id, "pause"),
-  resume: (id: string) => action(id, "resume"),
+  /** Loosening: carries the vault signing key's proof ("connection.resume"). */
+  resume: (id: string, proof: VaultProof) => action(id, "resume", { proof }),
   updatePolicy: (id: string, body: UpdatePolicyBody) => action(id, "policy", body),
   revokeAll: () => callJson<{ revoked: number }>("/api/connections", { method: "DELETE" }),
-  setAccountCap: (monthlyCapUsd: number | null) => callJson<unknown>("/api/account", { method: "PUT", body: { monthlyCapUsd } }),
+  /** Raising or removing the cap needs the vault signing key's proof ("account.cap.set"); lowering it does not. */
+  setAccountCap: (monthlyCapUsd: number | null, proof?: VaultProof) => callJson<unknown>("/api/account", { method: "PUT", body: { monthlyCapUsd, ...(proof ? { proof } : {}) } }),
 };

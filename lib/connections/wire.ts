@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROVIDER_IDS } from "../providers/registry/provider-ids";
-import { envelopeSchema, itemIdSchema, providerIdSchema } from "../vault/wire";
+import { envelopeSchema, itemIdSchema, providerIdSchema, vaultProofSchema } from "../vault/wire";
 
 // Connections on the wire between the browser and the server (zod, both sides).
 // Secrets are already wrapped in the browser; K itself never appears here.
@@ -42,7 +42,8 @@ export const createTokenSchema = z
     ckToken: envelopeSchema,
     policy: policySchema,
     policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    tokenHint: z.string().regex(/^[0-9A-Za-z]{4}$/),
+    /** Ignored: the server derives the hint from the connection id (lib/crypto/token-hint.ts). */
+    tokenHint: z.string().regex(/^[0-9A-Za-z]{4,8}$/),
     grants: z.array(grantSchema).min(1).max(PROVIDER_IDS.length),
     /** A temporary connection made by a vault key's Test button: not listed, gone once revoked. */
     keyTest: z.boolean().optional(),
@@ -58,6 +59,7 @@ export interface ConnectionSummary {
   id: string;
   kind: "token" | "app";
   name: string;
+  /** How the token starts after `1r_`, from the connection id (never the token's tail, a CRC of K). */
   tokenHint: string;
   status: "active" | "paused" | "revoked";
   policy: ConnectionPolicy;
@@ -83,7 +85,12 @@ export const updatePolicySchema = z.strictObject({
   policy: policySchema,
   policyTag: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   version: z.number().int().min(1),
+  /** The vault signing key's proof (lib/vault/signed-actions.ts, "connection.policy.set"). */
+  proof: vaultProofSchema.optional(),
 });
+
+/** Resuming a paused connection loosens it: the vault signing key's proof ("connection.resume"). */
+export const resumeSchema = z.strictObject({ proof: vaultProofSchema.optional() });
 export type UpdatePolicyBody = z.infer<typeof updatePolicySchema>;
 
 export const connectionActionSchema = z.enum(["revoke", "pause", "resume", "policy"]);

@@ -60,3 +60,12 @@ export { canonicalizeJson, type JsonValue } from "./canonical-json";
 export { assertPolicy, canonicalizePolicy, signPolicy, verifyPolicy, type Policy } from "./policy";
 export { newAppKeyPair, openSealed, parseAppPublicKey, sealToApp, type SealContext } from "./seal";
 export { assembleRelayToken } from "./assemble-token";
+export {
+  VAULT_SIGN_INFO,
+  deriveVaultSigningPublicKey,
+  deriveVaultSigningSeed,
+  signVaultRequest,
+  vaultSignedMessage,
+  verifyVaultSignature,
+  type VaultSignedRequest,
+} from "./vault-signing";

@@ -69,10 +69,39 @@ export async function clearSealedMaterial({ db, id }: { db: Db; id: string }): P
   await db.updateTable("authorization_requests").set({ sealed_secret: null, connection_body: null }).where("id", "=", id).execute();
 }
 
-/** Requests nobody answered, and answered ones older than a day, are deleted. */
-export async function deleteStaleAuthorizationRequests({ db, now }: { db: Db; now: number }): Promise<void> {
-  await db
+/**
+ * The purge (scheduled every minute, and swept by every new request): requests nobody answered
+ * in time, approved ones whose code expired unexchanged (with them the sealed K and the wrapped
+ * material), and anything older than a day (exchanged rows are kept that long so a replayed code
+ * still revokes its connection).
+ */
+export async function deleteStaleAuthorizationRequests({ db, now }: { db: Db; now: number }): Promise<number> {
+  const result = await db
     .deleteFrom("authorization_requests")
-    .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("expires_at", "<", now)]), eb("created_at", "<", now - 24 * 3600_000)]))
-    .execute();
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "pending"), eb("expires_at", "<=", now)]),
+        eb.and([eb("status", "=", "approved"), eb("code_expires_at", "<=", now)]),
+        eb("created_at", "<", now - 24 * 3600_000),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * "Revoke everything", vault reset and account deletion: the account's approved requests can no
+ * longer be exchanged (their code, sealed K and wrapped material are dropped), and the ids of
+ * connections its recent exchanges made are returned, so that one minted a moment ago, perhaps
+ * not yet in the connections table, is revoked too.
+ */
+export async function cancelAccountAuthorizations({ db, userId }: { db: Db; userId: string }): Promise<{ cancelled: number; exchangedConnectionIds: string[] }> {
+  const cancelled = await db
+    .updateTable("authorization_requests")
+    .set({ status: "denied", code_hash: null, sealed_secret: null, connection_body: null })
+    .where("user_id", "=", userId)
+    .where("status", "=", "approved")
+    .executeTakeFirst();
+  const exchanged = await db.selectFrom("authorization_requests").select("connection_id").where("user_id", "=", userId).where("status", "=", "exchanged").execute();
+  return { cancelled: Number(cancelled.numUpdatedRows), exchangedConnectionIds: exchanged.flatMap((r) => (r.connection_id ? [r.connection_id] : [])) };
 }

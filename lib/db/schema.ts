@@ -61,6 +61,8 @@ export interface VaultsTable {
   version: number;
   created_at: number;
   updated_at: number;
+  /** VSK's Ed25519 public key (base64url); null for a vault made before v1.1 until it is confirmed. */
+  signing_public_key: string | null;
 }
 
 export interface VaultItemsTable {
@@ -89,6 +91,7 @@ export interface ConnectionsTable {
   sk_id: string | null;
   policy: string;
   policy_tag: string;
+  /** Display hint derived from the connection id (lib/crypto/token-hint.ts); '' for rows made before. */
   token_hint: string;
   status: "active" | "paused" | "revoked";
   version: number;
@@ -170,7 +173,25 @@ export interface AuditEventsTable {
   created_at: number;
 }
 
+export interface VaultNoncesTable {
+  nonce: string;
+  user_id: string;
+  expires_at: number;
+}
+
+export type EmailConfirmationPurpose = "vault_signing_key" | "vault_reset" | "account_delete";
+
+export interface EmailConfirmationsTable {
+  user_id: string;
+  purpose: EmailConfirmationPurpose;
+  code_hash: string;
+  expires_at: number;
+  attempts: Generated<number>;
+}
+
 export interface Database {
+  vault_nonces: VaultNoncesTable;
+  email_confirmations: EmailConfirmationsTable;
   audit_events: AuditEventsTable;
   apps: AppsTable;
   authorization_requests: AuthorizationRequestsTable;

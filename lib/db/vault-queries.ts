@@ -17,6 +17,7 @@ function toVault(row: VaultsTable): VaultRecord {
     salt: row.salt,
     kdfParams: parseArgon2Params(row.kdf_params),
     wrappedVaultKey: row.wrapped_vault_key,
+    signingPublicKey: row.signing_public_key ?? null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -52,6 +53,7 @@ export async function createVault({
   salt,
   kdfParams,
   wrappedVaultKey,
+  signingPublicKey,
   now,
 }: {
   db: Db;
@@ -59,6 +61,7 @@ export async function createVault({
   salt: string;
   kdfParams: { m: number; t: number; p: number };
   wrappedVaultKey: string;
+  signingPublicKey: string;
   now: number;
 }): Promise<VaultRecord> {
   const row: VaultsTable = {
@@ -69,6 +72,7 @@ export async function createVault({
     version: 1,
     created_at: now,
     updated_at: now,
+    signing_public_key: signingPublicKey,
   };
   const inserted = await db.insertInto("vaults").values(row).onConflict((oc) => oc.column("user_id").doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
@@ -104,6 +108,18 @@ export async function rewrapVault({
     .executeTakeFirst();
   if (!row) throw stale();
   return toVault(row);
+}
+
+/** The vault's signing public key: undefined without a vault, null for a vault not yet confirmed (made before v1.1). */
+export async function readSigningPublicKey({ db, userId }: { db: Db; userId: string }): Promise<string | null | undefined> {
+  const row = await db.selectFrom("vaults").select("signing_public_key").where("user_id", "=", userId).executeTakeFirst();
+  return row ? (row.signing_public_key ?? null) : undefined;
+}
+
+/** Installs the first signing key of a vault made before v1.1 (never replaces one). False if it already has one. */
+export async function installSigningPublicKey({ db, userId, signingPublicKey, now }: { db: Db; userId: string; signingPublicKey: string; now: number }): Promise<boolean> {
+  const result = await db.updateTable("vaults").set({ signing_public_key: signingPublicKey, updated_at: now }).where("user_id", "=", userId).where("signing_public_key", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function addVaultItem({

@@ -12,6 +12,8 @@ export interface RotateVaultInput {
   salt: string;
   kdfParams: string;
   wrappedVaultKey: string;
+  /** The new VK's signing public key (security model v1.1), installed in the same statement. */
+  signingPublicKey: string;
   expectedVersion: number;
   items: { id: string; sealedKey: string; expectedVersion: number }[];
   connections: { id: string; ckVault: string }[];
@@ -27,7 +29,7 @@ export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Dat
   const newVersion = input.expectedVersion + 1;
   const rotated = sql<boolean>`EXISTS (SELECT 1 FROM vaults WHERE user_id = ${userId} AND version = ${newVersion} AND wrapped_vault_key = ${input.wrappedVaultKey})`;
   const queries = [
-    db.updateTable("vaults").set({ salt: input.salt, kdf_params: input.kdfParams, wrapped_vault_key: input.wrappedVaultKey, version: newVersion, updated_at: now }).where("user_id", "=", userId).where("version", "=", input.expectedVersion),
+    db.updateTable("vaults").set({ salt: input.salt, kdf_params: input.kdfParams, wrapped_vault_key: input.wrappedVaultKey, signing_public_key: input.signingPublicKey, version: newVersion, updated_at: now }).where("user_id", "=", userId).where("version", "=", input.expectedVersion),
     ...input.items.map((i) =>
       db.updateTable("vault_items").set({ sealed_key: i.sealedKey, version: i.expectedVersion + 1, updated_at: now }).where("id", "=", i.id).where("user_id", "=", userId).where("version", "=", i.expectedVersion).where(rotated),
     ),

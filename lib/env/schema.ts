@@ -4,6 +4,24 @@ import { listProviders, PROVIDER_IDS, PROVIDERS, type ProviderId } from "../prov
 // Secrets and settings the worker needs, validated once per isolate. Bindings
 // (DB, ACCOUNT, ASSETS) are checked for presence; their types come from wrangler.
 
+/**
+ * The public origin (v1.1 "One public origin"): every URL in an email, every `iss`, every link
+ * shown to an app is built from it, never from Host or X-Forwarded-*. An origin only (no path,
+ * no trailing slash); https, or http on a loopback host for local use.
+ */
+export const publicUrlSchema = z
+  .string()
+  .refine((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
+    }
+    const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    return url.origin === value && (url.protocol === "https:" || (url.protocol === "http:" && loopback));
+  }, "must be the public origin, like https://1relay.example.com (no path or trailing slash; http only for localhost)");
+
 const base64url32 = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/, "must be 32 random bytes in base64url (43 characters)");
@@ -53,6 +71,7 @@ export const envSchema = z
     RELAY_WRAPPING_KEY_ID: z.string().regex(skIdPattern, "must be a short id like sk1"),
     /** Earlier SKs, kept while connections stored under them move to the current one (on use). */
     RELAY_WRAPPING_PREVIOUS_KEYS: previousWrappingKeys,
+    PUBLIC_URL: publicUrlSchema,
     EMAIL_TRANSPORT: z.enum(["local", "http"]).default("http"),
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
@@ -63,6 +82,10 @@ export const envSchema = z
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
     /** Sign-in emails one client IP may ask for per 15 minutes (per address it is always 5). */
     SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Typed sign-in codes one client IP may check per 15 minutes (each code also allows only 5 tries). */
+    SIGNIN_VERIFY_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Authorization requests (GET /connect/authorize) one client IP may start per 15 minutes. */
+    AUTHORIZE_REQUESTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(120),
   })
   .loose()
   .refine((env) => !env.RELAY_WRAPPING_PREVIOUS_KEYS.some((k) => k.keyId === env.RELAY_WRAPPING_KEY_ID), {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startupReport } from "./startup-report";
 
-const valid = { AUTH_SECRET: "x".repeat(43), RELAY_WRAPPING_SECRET: "A".repeat(43), RELAY_WRAPPING_KEY_ID: "sk1" };
+const valid = { AUTH_SECRET: "x".repeat(43), RELAY_WRAPPING_SECRET: "A".repeat(43), RELAY_WRAPPING_KEY_ID: "sk1", PUBLIC_URL: "https://1relay.example.com" };
 
 describe("startupReport", () => {
   it("says plainly when no email provider is configured", () => {

@@ -21,7 +21,7 @@ describe("a request's settlement", () => {
   it("settles exactly once, at the real cost, and tells the object after answering", async () => {
     const { world, settlement } = setup();
     settlement.hold(admitted({ reservedMicroUsd: 999, budgetRemainingMicroUsd: 1_000_000 }) as never);
-    const first = settlement.settle({ status: 200, errorCode: null, outcome: { kind: "complete", usage } });
+    const first = settlement.settle({ status: 200, errorCode: null, outcome: { kind: "complete", usage, deliveredBytes: 0 } });
     const again = settlement.settle({ status: 499, errorCode: "client_closed", outcome: { kind: "not_sent" } });
     expect(again).toBe(first);
     expect(first.costMicroUsd).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe("a request's settlement", () => {
     const same = setup();
     same.settlement.useGrant(grant);
     same.settlement.noteKeyVerdict("ok");
-    same.settlement.settle({ status: 200, errorCode: null, outcome: { kind: "complete", usage } });
+    same.settlement.settle({ status: 200, errorCode: null, outcome: { kind: "complete", usage, deliveredBytes: 0 } });
     const changed = setup();
     changed.settlement.useGrant(grant);
     changed.settlement.noteKeyVerdict("rejected");

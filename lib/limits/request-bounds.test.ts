@@ -197,6 +197,21 @@ describe("boundRequest: output", () => {
   it("does not lower a limit above the model's maximum (the provider refuses it rather than clamping)", () => {
     expect(bound("openai", "gpt-4o", chat({ messages, max_tokens: 50_000 })).maxOutputTokens).toBe(50_000);
   });
+
+  it("names the per-choice limit to forward when the client gives none, for every provider (issue 13)", () => {
+    expect(bound("openai", "gpt-4o-mini", chat({ messages })).forwardOutputTokens).toBe(16_384);
+    expect(bound("gemini", "gemini-2.5-flash", chat({ messages, n: 2 })).forwardOutputTokens).toBe(65_536);
+    expect(bound("anthropic", "claude-3-5-haiku", chat({ messages })).forwardOutputTokens).toBe(8_192);
+    // The reservation covers exactly what is forwarded (times n).
+    const twice = bound("openai", "gpt-4o", chat({ messages, n: 2 }));
+    expect(twice.maxOutputTokens).toBe(2 * twice.forwardOutputTokens!);
+  });
+
+  it("forwards nothing of its own when the client set a limit (the client's is sent)", () => {
+    expect(bound("openai", "gpt-4o", chat({ messages, max_tokens: 300 })).forwardOutputTokens).toBeNull();
+    expect(bound("gemini", "gemini-2.5-pro", chat({ messages, max_completion_tokens: 100 })).forwardOutputTokens).toBeNull();
+    expect(bound("anthropic", "claude-haiku-4-5", chat({ messages, max_tokens: 1 })).forwardOutputTokens).toBeNull();
+  });
 });
 
 describe("unknown prices", () => {

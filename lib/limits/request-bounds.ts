@@ -29,6 +29,12 @@ export interface RequestBounds {
   maxOutputTokens: number;
   /** image_url parts in the request (each counted at MAX_IMAGE_TOKENS). */
   images: number;
+  /**
+   * The per-choice output limit to send upstream when the client set none: the bound this
+   * reservation used, so the provider stops where the budget was held (issue 13; null when the
+   * client's own limit is sent).
+   */
+  forwardOutputTokens: number | null;
 }
 
 interface BoundRequestInput {
@@ -132,20 +138,22 @@ function framingAllowance(request: ChatRequest): number {
  * provider honours. A limit above the model's maximum is not lowered: providers answer 400 to
  * it rather than clamp, and a figure in the table could be low.
  */
-function outputBound(price: ModelPrice, { provider, upstreamModel, request }: BoundRequestInput): number {
+function outputBound(price: ModelPrice, { provider, upstreamModel, request }: BoundRequestInput): { total: number; forward: number | null } {
   const limits = [request.max_completion_tokens, request.max_tokens].filter((limit) => limit !== undefined);
-  // Anthropic requires a limit: without the client's, the gateway sends its own default
-  // (lib/providers/anthropic-max-tokens.ts), and the provider stops there.
-  const fallback = provider === "anthropic" ? defaultAnthropicMaxTokens(upstreamModel) : price.maxOutputTokens;
-  const perChoice = limits.length > 0 ? Math.max(...limits) : fallback;
-  return perChoice * (request.n ?? 1);
+  if (limits.length > 0) return { total: Math.max(...limits) * (request.n ?? 1), forward: null };
+  // No limit from the client: the gateway sends the one it reserved for, so the provider bills
+  // no more than that (the pricing table's maximum; for Anthropic, which requires a limit, the
+  // default every model of the family accepts: lib/providers/anthropic-max-tokens.ts).
+  const perChoice = provider === "anthropic" ? defaultAnthropicMaxTokens(upstreamModel) : price.maxOutputTokens;
+  return { total: perChoice * (request.n ?? 1), forward: perChoice };
 }
 
 function boundsFor(price: ModelPrice, input: BoundRequestInput): RequestBounds {
   const { provider, request } = input;
   const { text, images } = withoutImageData(request);
   const maxInputTokens = utf8ByteLength(JSON.stringify(text)) + framingAllowance(request) + images * MAX_IMAGE_TOKENS[provider];
-  return { maxInputTokens, maxOutputTokens: outputBound(price, { provider, upstreamModel: input.upstreamModel, request }), images };
+  const output = outputBound(price, { provider, upstreamModel: input.upstreamModel, request });
+  return { maxInputTokens, maxOutputTokens: output.total, images, forwardOutputTokens: output.forward };
 }
 
 /** Upper bounds for one chat request bound for `provider`, or null when the model has no price row. */

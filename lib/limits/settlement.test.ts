@@ -7,7 +7,14 @@ const usage = (input: number, output: number) => ({ inputTokens: input, outputTo
 
 describe("what an ended request is charged", () => {
   it("charges the provider's final usage when it is known", () => {
-    expect(usageToCharge({ outcome: { kind: "complete", usage: usage(12, 7) }, bounds })).toEqual(usage(12, 7));
+    expect(usageToCharge({ outcome: { kind: "complete", usage: usage(12, 7), deliveredBytes: 30 }, bounds })).toEqual(usage(12, 7));
+  });
+  it("charges a complete answer without usage like an interrupted one, never $0 (issue 13)", () => {
+    expect(usageToCharge({ outcome: { kind: "complete", usage: null, deliveredBytes: 57 }, bounds })).toEqual(usage(1000, 57));
+    // A missing or empty usage object read as zeros is no report either.
+    expect(usageToCharge({ outcome: { kind: "complete", usage: usage(0, 0), deliveredBytes: 57 }, bounds })).toEqual(usage(1000, 57));
+    // Output the provider did count is kept.
+    expect(usageToCharge({ outcome: { kind: "complete", usage: usage(0, 90), deliveredBytes: 57 }, bounds })).toEqual(usage(1000, 90));
   });
   it("charges nothing for requests the provider never saw or refused", () => {
     expect(usageToCharge({ outcome: { kind: "not_sent" }, bounds })).toBeNull();

@@ -3,8 +3,11 @@
 import type { Usage } from "../providers/types";
 
 export type RequestOutcome =
-  /** The provider's final usage arrived (a complete answer, or an error it reported). */
-  | { kind: "complete"; usage: Usage }
+  /**
+   * The answer is complete: `usage` is what the provider reported (null when it reported none),
+   * `deliveredBytes` as for "interrupted".
+   */
+  | { kind: "complete"; usage: Usage | null; deliveredBytes: number }
   /** The provider never saw the request (refused by us, or the connection failed before sending). */
   | { kind: "not_sent" }
   /** The provider answered with an error status: providers do not bill those. */
@@ -24,7 +27,16 @@ export interface Bounds {
 const ZERO: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
 
 /**
- * The usage to charge, or null for nothing. When the final usage is unknown the charge is never
+ * A usage a provider reported, if it is one: every request a provider answers had a prompt, so
+ * a report without prompt tokens (a missing or empty usage object read as zeros) is no report.
+ */
+function reportedUsage(usage: Usage | null): Usage | null {
+  return usage && usage.inputTokens > 0 ? usage : null;
+}
+
+/**
+ * The usage to charge, or null for nothing. A complete answer without a usable usage report is
+ * charged like an interrupted one, never $0 (issue 13). When the final usage is unknown the charge is never
  * less than what was delivered: the prompt counts at the provider's reported figure or else at
  * its upper bound (the provider received it), and the output at the larger of the provider's
  * partial count and the delivered UTF-8 bytes (a token covers at least one byte), capped at the
@@ -32,8 +44,10 @@ const ZERO: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cac
  */
 export function usageToCharge({ outcome, bounds }: { outcome: RequestOutcome; bounds: Bounds }): Usage | null {
   switch (outcome.kind) {
-    case "complete":
-      return outcome.usage;
+    case "complete": {
+      const usage = reportedUsage(outcome.usage);
+      return usage ?? usageToCharge({ outcome: { kind: "interrupted", partial: outcome.usage, deliveredBytes: outcome.deliveredBytes }, bounds });
+    }
     case "not_sent":
     case "provider_error":
       return null;

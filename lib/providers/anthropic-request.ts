@@ -107,11 +107,11 @@ function outputConfig(request: ChatRequest): Block | undefined {
 }
 
 /** The Messages API body; fields the provider cannot honour were refused before (enforceFieldPolicy). */
-export function buildAnthropicBody({ request, upstreamModel }: { request: ChatRequest; upstreamModel: string }): Block {
+export function buildAnthropicBody({ request, upstreamModel, maxOutputTokens }: { request: ChatRequest; upstreamModel: string; maxOutputTokens?: number }): Block {
   const { system, turns } = toAnthropicMessages(request.messages);
   const body: Block = {
     model: upstreamModel,
-    max_tokens: request.max_completion_tokens ?? request.max_tokens ?? defaultAnthropicMaxTokens(upstreamModel),
+    max_tokens: request.max_completion_tokens ?? request.max_tokens ?? maxOutputTokens ?? defaultAnthropicMaxTokens(upstreamModel),
     messages: turns,
   };
   if (system.length > 0) body.system = system;

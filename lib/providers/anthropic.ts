@@ -13,7 +13,7 @@ export const ANTHROPIC_VERSION = "2023-06-01";
 export const anthropicAdapter: ProviderAdapter = {
   id: "anthropic",
 
-  buildRequest({ request, upstreamModel, apiKey, baseUrl }) {
+  buildRequest({ request, upstreamModel, apiKey, baseUrl, maxOutputTokens }) {
     enforceFieldPolicy({ provider: "anthropic", request });
     return {
       url: joinUpstreamUrl({ baseUrl, path: "/v1/messages" }),
@@ -23,7 +23,7 @@ export const anthropicAdapter: ProviderAdapter = {
         "content-type": "application/json",
         accept: request.stream ? "text/event-stream" : "application/json",
       },
-      body: JSON.stringify(buildAnthropicBody({ request, upstreamModel })),
+      body: JSON.stringify(buildAnthropicBody({ request, upstreamModel, maxOutputTokens })),
     };
   },
 

@@ -84,14 +84,14 @@ export function toGeminiContents(messages: readonly ChatMessage[]): { systemInst
   return { ...(system.length > 0 ? { systemInstruction: { parts: system } } : {}), contents };
 }
 
-function generationConfig(request: ChatRequest): Part {
+function generationConfig(request: ChatRequest, maxOutputTokens: number | undefined): Part {
   const config: Part = {};
   const set = (key: string, value: unknown) => {
     if (value !== undefined) config[key] = value;
   };
   set("temperature", request.temperature);
   set("topP", request.top_p);
-  set("maxOutputTokens", request.max_completion_tokens ?? request.max_tokens);
+  set("maxOutputTokens", request.max_completion_tokens ?? request.max_tokens ?? maxOutputTokens);
   set("stopSequences", typeof request.stop === "string" ? [request.stop] : request.stop);
   set("candidateCount", request.n);
   set("seed", request.seed);
@@ -114,7 +114,7 @@ function toolConfig(request: ChatRequest): Part | undefined {
 }
 
 /** The GenerateContentRequest body; fields the provider cannot honour were refused before (enforceFieldPolicy). */
-export function buildGeminiBody({ request }: { request: ChatRequest }): Part {
+export function buildGeminiBody({ request, maxOutputTokens }: { request: ChatRequest; maxOutputTokens?: number }): Part {
   const body: Part = { ...toGeminiContents(request.messages) };
   if (request.tools?.length) {
     body.tools = [
@@ -129,7 +129,7 @@ export function buildGeminiBody({ request }: { request: ChatRequest }): Part {
     const config = toolConfig(request);
     if (config) body.toolConfig = config;
   }
-  const config = generationConfig(request);
+  const config = generationConfig(request, maxOutputTokens);
   if (Object.keys(config).length > 0) body.generationConfig = config;
   return body;
 }

@@ -20,7 +20,7 @@ function isInvalidKey(error: Json | undefined): boolean {
 export const geminiAdapter: ProviderAdapter = {
   id: "gemini",
 
-  buildRequest({ request, upstreamModel, apiKey, baseUrl }) {
+  buildRequest({ request, upstreamModel, apiKey, baseUrl, maxOutputTokens }) {
     enforceFieldPolicy({ provider: "gemini", request });
     const method = request.stream ? "streamGenerateContent?alt=sse" : "generateContent";
     return {
@@ -30,7 +30,7 @@ export const geminiAdapter: ProviderAdapter = {
         "content-type": "application/json",
         accept: request.stream ? "text/event-stream" : "application/json",
       },
-      body: JSON.stringify(buildGeminiBody({ request })),
+      body: JSON.stringify(buildGeminiBody({ request, maxOutputTokens })),
     };
   },
 

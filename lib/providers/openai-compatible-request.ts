@@ -13,9 +13,19 @@ function withoutListedFields(body: Body, spec: ProviderSpec): void {
   for (const field of Object.keys(spec.unsupportedFields)) delete body[field];
 }
 
-function placeOutputLimit(body: Body, request: ChatRequest, wire: OpenAIWire): void {
-  if (wire.outputLimitField === "as-sent") return;
-  const limit = request.max_completion_tokens ?? request.max_tokens;
+/**
+ * The client's output limit in the field the provider reads; when the client set none, the bound
+ * the reservation used (`maxOutputTokens`), so the provider stops where the budget was held.
+ * OpenAI ("as-sent") keeps the client's field and gets the bound as max_completion_tokens
+ * (reasoning models refuse max_tokens).
+ */
+function placeOutputLimit(body: Body, request: ChatRequest, wire: OpenAIWire, maxOutputTokens: number | undefined): void {
+  const sent = request.max_completion_tokens ?? request.max_tokens;
+  if (wire.outputLimitField === "as-sent") {
+    if (sent === undefined && maxOutputTokens !== undefined) body.max_completion_tokens = maxOutputTokens;
+    return;
+  }
+  const limit = sent ?? maxOutputTokens;
   delete body.max_completion_tokens;
   delete body.max_tokens;
   if (limit !== undefined) body[wire.outputLimitField] = limit;
@@ -53,11 +63,11 @@ function adaptTools(request: ChatRequest, wire: OpenAIWire): ChatRequest["tools"
   });
 }
 
-export function buildCompatibleBody({ spec, wire, request, upstreamModel }: { spec: ProviderSpec; wire: OpenAIWire; request: ChatRequest; upstreamModel: string }): Body {
+export function buildCompatibleBody({ spec, wire, request, upstreamModel, maxOutputTokens }: { spec: ProviderSpec; wire: OpenAIWire; request: ChatRequest; upstreamModel: string; maxOutputTokens?: number }): Body {
   const body: Body = { ...request, model: upstreamModel, messages: adaptMessages(request, wire) };
   if (request.tools) body.tools = adaptTools(request, wire);
   withoutListedFields(body, spec);
-  placeOutputLimit(body, request, wire);
+  placeOutputLimit(body, request, wire, maxOutputTokens);
   renameFields(body, wire);
   placeStreamOptions(body, request, wire);
   return body;

@@ -38,7 +38,7 @@ export function createOpenAICompatibleAdapter(spec: ProviderSpec): ProviderAdapt
   return {
     id: provider,
 
-    buildRequest({ request, upstreamModel, apiKey, baseUrl }) {
+    buildRequest({ request, upstreamModel, apiKey, baseUrl, maxOutputTokens }) {
       enforceFieldPolicy({ provider, request });
       return {
         url: joinUpstreamUrl({ baseUrl, path: wire.chatPath }),
@@ -47,7 +47,7 @@ export function createOpenAICompatibleAdapter(spec: ProviderSpec): ProviderAdapt
           "content-type": "application/json",
           accept: request.stream ? "text/event-stream" : "application/json",
         },
-        body: JSON.stringify(buildCompatibleBody({ spec, wire, request, upstreamModel })),
+        body: JSON.stringify(buildCompatibleBody({ spec, wire, request, upstreamModel, maxOutputTokens })),
       };
     },
 

@@ -113,6 +113,11 @@ export interface BuildRequestInput {
   apiKey: string;
   /** From configuration (OPENAI_BASE_URL…), never from the request. */
   baseUrl: string;
+  /**
+   * The per-choice output limit the gateway reserved for when the client set none
+   * (lib/limits/request-bounds.ts): sent upstream so the provider bills no more than that.
+   */
+  maxOutputTokens?: number;
 }
 
 export interface ParseResponseInput {

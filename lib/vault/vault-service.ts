@@ -8,10 +8,15 @@ import { getServerEnv } from "../env/server-env";
 import type { z } from "zod";
 import { formatArgon2Params } from "../crypto/kdf";
 import { rotateVaultKey } from "../db/vault-rotation";
-import type { addItemSchema, createVaultSchema, rewrapVaultSchema, rotateVaultSchema, updateItemSchema, VaultItemRecord, VaultRecord, VaultState } from "./wire";
+import { requireEmailConfirmation } from "../account/email-confirmation";
+import { AppError } from "../errors/app-error";
+import { SIGNED_ACTIONS, signedParams } from "./signed-actions";
+import { requireVaultProof } from "./vault-proof";
+import type { addItemSchema, createVaultSchema, installSigningKeySchema, rewrapVaultSchema, rotateVaultSchema, updateItemSchema, VaultItemRecord, VaultRecord, VaultState } from "./wire";
 
 // Server side of the vault: what the route handlers call, always for the signed-in
-// user's id. It stores and returns only envelopes and metadata.
+// user's id. It stores and returns only envelopes and metadata. What replaces vault material
+// (re-wrap, rotation, a replaced key) must carry the vault signing key's proof (v1.1).
 
 const db = () => createDb(getServerEnv().DB);
 
@@ -25,15 +30,36 @@ export async function createVaultFor({ userId, body }: { userId: string; body: z
   return vault;
 }
 
+/**
+ * A vault made before v1.1 gets its signing key on its owner's next unlock, confirmed with a
+ * fresh emailed code: a session cookie alone can never install the first key.
+ */
+export async function installSigningKeyFor({ userId, body }: { userId: string; body: z.infer<typeof installSigningKeySchema> }): Promise<VaultState> {
+  const current = await queries.readSigningPublicKey({ db: db(), userId });
+  if (current === undefined) throw new AppError({ code: "conflict", message: "Create your vault first." });
+  if (current !== null) throw new AppError({ code: "conflict", message: "Your vault is already confirmed." });
+  await requireEmailConfirmation({ userId, purpose: "vault_signing_key", code: body.emailCode });
+  if (!(await queries.installSigningPublicKey({ db: db(), userId, signingPublicKey: body.signingPublicKey, now: Date.now() }))) {
+    throw new AppError({ code: "conflict", message: "Your vault is already confirmed." });
+  }
+  await audit(userId, "vault_signing_key_installed");
+  return getVaultState({ userId });
+}
+
 export async function rewrapVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rewrapVaultSchema> }): Promise<VaultRecord> {
-  const vault = await queries.rewrapVault({ db: db(), userId, ...body, now: Date.now() });
+  await requireVaultProof({ userId, action: SIGNED_ACTIONS.rewrapVault, params: signedParams({ body }), proof: body.proof });
+  const { salt, kdfParams, wrappedVaultKey, expectedVersion } = body;
+  const vault = await queries.rewrapVault({ db: db(), userId, salt, kdfParams, wrappedVaultKey, expectedVersion, now: Date.now() });
   await audit(userId, "vault_password_changed");
   return vault;
 }
 
 /** Rotates the vault key: one atomic batch (lib/db/vault-rotation.ts). */
 export async function rotateVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rotateVaultSchema> }): Promise<VaultState> {
-  await rotateVaultKey({ d1: getServerEnv().DB, db: db(), userId, input: { ...body, kdfParams: formatArgon2Params(body.kdfParams) }, now: Date.now() });
+  // Signed with the old vault key: the new public key is installed only by someone who held it.
+  await requireVaultProof({ userId, action: SIGNED_ACTIONS.rotateVault, params: signedParams({ body }), proof: body.proof });
+  const { proof: _proof, ...input } = body;
+  await rotateVaultKey({ d1: getServerEnv().DB, db: db(), userId, input: { ...input, kdfParams: formatArgon2Params(body.kdfParams) }, now: Date.now() });
   await audit(userId, "vault_key_rotated", { items: body.items.length, connections: body.connections.length });
   return getVaultState({ userId });
 }
@@ -55,6 +81,8 @@ export async function updateItemFor({
 }): Promise<VaultItemRecord> {
   const { grants, sealedKey, keyVersion, label, expectedVersion } = body;
   if (sealedKey === undefined || keyVersion === undefined) return queries.updateVaultItem({ db: db(), userId, itemId, change: { label, expectedVersion }, now: Date.now() });
+  // A replaced key replaces vault material: only from a browser holding the unlocked vault.
+  await requireVaultProof({ userId, action: SIGNED_ACTIONS.replaceItemKey, params: signedParams({ body, ids: { itemId } }), proof: body.proof });
   // A replaced key: the item and every connection's grant of it, in one batch, announced to the
   // account object (exactly these grants) so the next request of each connection uses the new key.
   const using = await connectionsUsingItem({ db: db(), userId, itemId });

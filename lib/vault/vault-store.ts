@@ -21,7 +21,10 @@ import { parseAppPublicKey, sealToApp } from "../crypto/seal";
 import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
-import type { ProviderId, VaultItemRecord, VaultRecord } from "./wire";
+import type { ProviderId, VaultItemRecord, VaultProof, VaultRecord } from "./wire";
+import type { JsonValue } from "../crypto/canonical-json";
+import { deriveVaultSigningPublicKey, signVaultRequest } from "../crypto/vault-signing";
+import { SIGNED_ACTIONS, signedParams, type SignedAction } from "./signed-actions";
 
 export type VaultStatus = "loading" | "error" | "absent" | "locked" | "unlocked";
 
@@ -82,6 +85,59 @@ function startUnlockedSession(key: Uint8Array): void {
   set({ status: "unlocked", autoLockMinutes: minutes, error: null });
 }
 
+/**
+ * Proof that this browser holds the unlocked vault (security model v1.1): a fresh single-use
+ * nonce from the server, and the vault signing key's signature over {action, accountId, params,
+ * nonce}. What loosens a limit or replaces vault material carries it; the person sees nothing.
+ */
+export async function signVaultAction({ action, params }: { action: SignedAction; params: JsonValue }): Promise<VaultProof> {
+  if (!vaultKey) throw new VaultUserError("Unlock your vault first: this change is signed in your browser.");
+  const { nonce } = await vaultApi.nonce();
+  const { key, userId } = requireKey(); // still unlocked after the round trip
+  return { nonce, signature: signVaultRequest({ vaultKey: key, action, accountId: userId, params, nonce }) };
+}
+
+/** The same proof with a vault key not yet in the store (the unlock in progress). */
+async function signWithKey({ key, userId, action, params }: { key: Uint8Array; userId: string; action: SignedAction; params: JsonValue }): Promise<VaultProof> {
+  const { nonce } = await vaultApi.nonce();
+  return { nonce, signature: signVaultRequest({ vaultKey: key, action, accountId: userId, params, nonce }) };
+}
+
+/** A body with its signature: what it signs is the body itself (lib/vault/signed-actions.ts). */
+async function signed<B extends object>({ action, body, ids }: { action: SignedAction; body: B; ids?: Record<string, string> }): Promise<B & { proof: VaultProof }> {
+  return { ...body, proof: await signVaultAction({ action, params: signedParams({ body, ids }) }) };
+}
+
+/**
+ * Whether this vault can sign: "missing" for a vault made before v1.1 until it is confirmed with
+ * an emailed code (confirmVaultOnThisDevice), "mismatch" if the stored key is not this vault's.
+ */
+export function vaultSigningState(): "ok" | "missing" | "mismatch" | "locked" {
+  if (!vaultKey || !snapshot.vault) return "locked";
+  if (snapshot.vault.signingPublicKey === null) return "missing";
+  return snapshot.vault.signingPublicKey === deriveVaultSigningPublicKey(vaultKey) ? "ok" : "mismatch";
+}
+
+/** Registers this vault's signing key with the emailed code (its parameters are upgraded at the next unlock). */
+export async function confirmVaultOnThisDevice({ emailCode }: { emailCode: string }): Promise<void> {
+  const { key } = requireKey();
+  const state = await vaultApi.installSigningKey({ signingPublicKey: deriveVaultSigningPublicKey(key), emailCode });
+  set({ vault: state.vault, items: state.items });
+}
+
+/**
+ * Re-wraps VK at today's default Argon2id parameters when the vault's are older: a signed
+ * re-wrap, so only for a vault whose signing key is this one (a vault made before v1.1 is
+ * upgraded at the first unlock after it is confirmed).
+ */
+async function upgradeParamsIfOld({ key, userId, password, onProgress }: { key: Uint8Array; userId: string; password: string; onProgress?: (f: number) => void }): Promise<void> {
+  const vault = snapshot.vault;
+  if (!vault || !needsParamUpgrade(vault.kdfParams) || vault.signingPublicKey !== deriveVaultSigningPublicKey(key)) return;
+  const wrapped = await wrapVaultKey({ userId, vaultKey: key, password, deriveKey, onProgress });
+  const body = { ...wrapped, expectedVersion: vault.version };
+  set({ vault: await vaultApi.rewrap({ ...body, proof: await signWithKey({ key, userId, action: SIGNED_ACTIONS.rewrapVault, params: signedParams({ body }) }) }) });
+}
+
 /** Loads the vault's public state (envelopes and metadata) from the server. */
 export async function loadVault(): Promise<void> {
   listenForLocks();
@@ -105,7 +161,7 @@ export async function createVault({ password, onProgress }: { password: string; 
   if (!userId) throw new VaultUserError("Sign in again.");
   const { wrapped, vaultKey: key } = await createVaultKey({ userId, password, deriveKey, onProgress });
   try {
-    const vault = await vaultApi.create(wrapped);
+    const vault = await vaultApi.create({ ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(key) });
     set({ vault, items: [] });
     startUnlockedSession(key);
   } catch (error) {
@@ -116,7 +172,8 @@ export async function createVault({ password, onProgress }: { password: string; 
 
 /**
  * Unlocks with the master password: all local. A wrong password fails the GCM tag
- * here and sends nothing. Parameters below today's default are upgraded afterwards.
+ * here and sends nothing. Parameters below today's default are upgraded afterwards (a signed
+ * re-wrap: for a vault made before v1.1, once it is confirmed on this device).
  */
 export async function unlockVault({ password, onProgress }: { password: string; onProgress?: (f: number, phase: "unlock" | "upgrade") => void }): Promise<void> {
   const { vault, userId } = snapshot;
@@ -128,9 +185,14 @@ export async function unlockVault({ password, onProgress }: { password: string; 
     if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("That master password does not open this vault.");
     throw error;
   }
-  if (needsParamUpgrade(vault.kdfParams)) {
-    const wrapped = await wrapVaultKey({ userId, vaultKey: key, password, deriveKey, onProgress: (f) => onProgress?.(f, "upgrade") });
-    set({ vault: await vaultApi.rewrap({ ...wrapped, expectedVersion: vault.version }) });
+  try {
+    await upgradeParamsIfOld({ key, userId, password, onProgress: (f) => onProgress?.(f, "upgrade") });
+  } catch (error) {
+    // The server refused the upgrade (another tab changed the vault…): it is tried at the next unlock.
+    if (!(error instanceof Error && error.name === "ApiError")) {
+      wipeBytes(key);
+      throw error;
+    }
   }
   startUnlockedSession(key);
 }
@@ -168,7 +230,7 @@ export async function changeMasterPassword({
     throw error;
   }
   const wrapped = await wrapVaultKey({ userId, vaultKey: key, password: newPassword, deriveKey, onProgress: (f) => onProgress?.(f, "rewrap") });
-  set({ vault: await vaultApi.rewrap({ ...wrapped, expectedVersion: vault.version }) });
+  set({ vault: await vaultApi.rewrap(await signed({ action: SIGNED_ACTIONS.rewrapVault, body: { ...wrapped, expectedVersion: vault.version } })) });
 }
 
 /**
@@ -195,7 +257,9 @@ export async function rotateVaultKey({ password, onProgress }: { password: strin
     const connections = (await connectionsApi.list())
       .filter((c) => c.status !== "revoked" && c.ckVault)
       .map((c) => ({ id: c.id, ckVault: rewrapConnectionKey({ userId, connectionId: c.id, ckVault: c.ckVault!, from: oldKey, to: newVaultKey }) }));
-    const state = await vaultApi.rotate({ ...wrapped, expectedVersion: vault.version, items, connections });
+    // Signed with the old vault key; it installs the new one's public key.
+    const body = { ...wrapped, expectedVersion: vault.version, signingPublicKey: deriveVaultSigningPublicKey(newVaultKey), items, connections };
+    const state = await vaultApi.rotate(await signed({ action: SIGNED_ACTIONS.rotateVault, body }));
     vaultKey = newVaultKey;
     wipeBytes(oldKey);
     set({ vault: state.vault, items: state.items });
@@ -231,7 +295,7 @@ export async function replaceProviderKey({ itemId, secret }: { itemId: string; s
     if (error instanceof TypeError) throw new VaultUserError(`This key cannot be replaced yet: ${error.message}.`);
     throw error;
   }
-  const updated = await vaultApi.updateItem(itemId, { sealedKey, keyVersion, expectedVersion: item.version, grants });
+  const updated = await vaultApi.updateItem(itemId, await signed({ action: SIGNED_ACTIONS.replaceItemKey, body: { sealedKey, keyVersion, expectedVersion: item.version, grants }, ids: { itemId } }));
   set({ items: snapshot.items.map((i) => (i.id === itemId ? updated : i)) });
 }
 
@@ -326,11 +390,11 @@ export async function approveAppRequest({
   return connectApi.approve({ requestId, connection: body, sealedSecret });
 }
 
-/** Saves new limits for a connection, signed here with its CK (the vault must be unlocked). */
+/** Saves new limits for a connection, MACed here with its CK and signed with the vault key. */
 export async function updateConnectionLimits({ connection, limits }: { connection: ConnectionSummary; limits: Omit<ConnectionPolicy, "providers" | "v"> }): Promise<void> {
   const { key, userId } = requireKey();
   const body = resignPolicy({ userId, vaultKey: key, connection, policy: { v: 1, providers: connection.policy.providers, ...limits } });
-  await connectionsApi.updatePolicy(connection.id, body);
+  await connectionsApi.updatePolicy(connection.id, await signed({ action: SIGNED_ACTIONS.setConnectionPolicy, body, ids: { connectionId: connection.id } }));
 }
 
 /** A cheap current chat model of each provider, for a key's Test button (the registry rows' keyTestModel). */

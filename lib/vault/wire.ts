@@ -29,14 +29,43 @@ export const itemIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lower
 export const labelSchema = z.string().trim().min(1, "Give the key a label.").max(80, "Keep the label under 80 characters.");
 export const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const createVaultSchema = z.strictObject({ salt: saltSchema, kdfParams: kdfParamsSchema, wrappedVaultKey: envelopeSchema });
-export const rewrapVaultSchema = createVaultSchema.extend({ expectedVersion: versionSchema });
+/** VSK's Ed25519 public key (security model v1.1), 32 bytes in base64url. */
+export const signingPublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be an Ed25519 public key (32 bytes, base64url)");
 
-/** Rotate the vault key: a new VK wrapped under the password, every item and every connection's CK re-sealed under it. */
-export const rotateVaultSchema = rewrapVaultSchema.extend({
+/**
+ * Proof that the vault is unlocked in the browser that sends a request (security model v1.1):
+ * a single-use server nonce (POST /api/vault/nonce) and the vault signing key's Ed25519 signature
+ * over canonical JSON {action, accountId, params, nonce} (lib/vault/signed-actions.ts).
+ */
+export const vaultProofSchema = z.strictObject({
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a nonce from POST /api/vault/nonce"),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, "must be an Ed25519 signature (64 bytes, base64url)"),
+});
+export type VaultProof = z.infer<typeof vaultProofSchema>;
+
+const wrappedVaultShape = { salt: saltSchema, kdfParams: kdfParamsSchema, wrappedVaultKey: envelopeSchema };
+
+/** A new vault registers its signing public key with it. */
+export const createVaultSchema = z.strictObject({ ...wrappedVaultShape, signingPublicKey: signingPublicKeySchema });
+
+/** Password change or parameter upgrade: VK re-wrapped (signed: it replaces vault material). */
+export const rewrapVaultSchema = z.strictObject({ ...wrappedVaultShape, expectedVersion: versionSchema, proof: vaultProofSchema.optional() });
+
+/**
+ * Rotate the vault key: a new VK wrapped under the password, every item and every connection's CK
+ * re-sealed under it, and the new VK's signing public key; signed with the old one.
+ */
+export const rotateVaultSchema = z.strictObject({
+  ...wrappedVaultShape,
+  expectedVersion: versionSchema,
+  signingPublicKey: signingPublicKeySchema,
   items: z.array(z.strictObject({ id: itemIdSchema, sealedKey: envelopeSchema, expectedVersion: versionSchema })).max(500),
   connections: z.array(z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/), ckVault: envelopeSchema })).max(1000),
+  proof: vaultProofSchema.optional(),
 });
+
+/** An existing vault (made before v1.1) registers its signing key, confirmed with a fresh emailed code. */
+export const installSigningKeySchema = z.strictObject({ signingPublicKey: signingPublicKeySchema, emailCode: z.string().max(20) });
 
 export const addItemSchema = z.strictObject({
   id: itemIdSchema,
@@ -56,6 +85,8 @@ export const updateItemSchema = z
     expectedVersion: versionSchema,
     /** With a replaced key: the new key for every live connection that uses this item, in the same update. */
     grants: z.array(regrantSchema).max(1000).optional(),
+    /** Required with a replaced key (it replaces vault material): see vaultProofSchema. */
+    proof: vaultProofSchema.optional(),
   })
   .refine((u) => (u.sealedKey === undefined) === (u.keyVersion === undefined), {
     message: "sealedKey and keyVersion go together",
@@ -67,6 +98,8 @@ export interface VaultRecord {
   salt: string;
   kdfParams: { m: number; t: number; p: number };
   wrappedVaultKey: string;
+  /** VSK's public key; null for a vault made before v1.1 until it is confirmed with an emailed code. */
+  signingPublicKey: string | null;
   version: number;
   createdAt: number;
   updatedAt: number;

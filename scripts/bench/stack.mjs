@@ -41,7 +41,7 @@ export async function startBenchStack({ env, port, inspectorPort = null, log = (
   const serveArgs = [
     "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--direct-port", String(port + 1),
     ...(inspectorPort === null ? [] : ["--inspector-port", String(inspectorPort)]),
-    "--var", "SIGNIN_EMAILS_PER_IP:100000",
+    "--var", "SIGNIN_EMAILS_PER_IP:100000", "--var", "SIGNIN_VERIFY_PER_IP:100000", "--var", `PUBLIC_URL:http://127.0.0.1:${port}`,
     "--var", `OPENAI_BASE_URL:${fakeUrls.openai}/v1`, "--var", `ANTHROPIC_BASE_URL:${fakeUrls.anthropic}`, "--var", `GEMINI_BASE_URL:${fakeUrls.gemini}`,
   ];
   const relay = await startServer({

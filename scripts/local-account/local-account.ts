@@ -3,6 +3,7 @@
 // client-side crypto, and provider keys added to it. Used by `npm run demo` and `npm run bench`.
 import { deriveMasterKey } from "../../lib/crypto/kdf";
 import { newKey } from "../../lib/crypto/random";
+import { deriveVaultSigningPublicKey } from "../../lib/crypto/vault-signing";
 import { newItemId, sealProviderKey, wrapVaultKey } from "../../lib/vault/vault-crypto";
 import type { ProviderId } from "../../lib/vault/wire";
 
@@ -18,8 +19,11 @@ export interface LocalAccount {
 
 /** Signs `email` up and creates its vault (with a random master password nobody keeps). */
 export async function createLocalAccount({ base, email }: { base: string; email: string }): Promise<LocalAccount> {
-  let cookie = "";
+  // The cookies a browser would keep: the session, and the pending sign-in that proves this
+  // client asked for the emailed code (its link then signs in without a confirmation page).
+  const jar = new Map<string, string>();
   const call: Call = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
+    const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
     const response = await fetch(`${base}${path}`, {
       ...init,
       redirect: "manual",
@@ -29,7 +33,8 @@ export async function createLocalAccount({ base, email }: { base: string; email:
     if (!response.ok && response.status !== 302) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${await response.text()}`);
     for (const setCookie of response.headers.getSetCookie()) {
       const pair = setCookie.split(";")[0]!;
-      if (pair.includes("session-token")) cookie = pair;
+      const at = pair.indexOf("=");
+      if (at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
     }
     const type = response.headers.get("content-type") ?? "";
     return (type.includes("json") ? await response.json() : await response.text()) as T;
@@ -41,12 +46,13 @@ export async function createLocalAccount({ base, email }: { base: string; email:
   if (!code) throw new Error("No sign-in code in the local mailbox: is the app running with EMAIL_TRANSPORT=local (npm start)?");
   const { next } = await call<{ next: string }>("/api/signin/verify", { method: "POST", json: { email, code } });
   await call(next);
-  if (!cookie) throw new Error("Signing in did not set a session cookie.");
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error("Signing in did not set a session cookie.");
 
   const { userId } = await call<{ userId: string }>("/api/vault");
   const vaultKey = newKey();
   const password = `local ${Buffer.from(newKey()).toString("base64url")}`;
-  await call("/api/vault", { method: "POST", json: await wrapVaultKey({ userId, vaultKey, password, deriveKey: deriveMasterKey }) });
+  const wrapped = await wrapVaultKey({ userId, vaultKey, password, deriveKey: deriveMasterKey });
+  await call("/api/vault", { method: "POST", json: { ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(vaultKey) } });
   return { call, userId, vaultKey };
 }
 

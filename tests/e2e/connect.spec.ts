@@ -3,12 +3,13 @@ import { demoAppURL } from "../../playwright.config";
 import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "../../lib/connect/app-client";
 import { assembleRelayToken } from "../../lib/crypto/assemble-token";
 import { decodeBase64Url } from "../../lib/crypto/encoding";
-import { readSignInMail, signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { readNewestMail, readSignInMail, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { openLocalD1 } from "./helpers/local-d1";
 import { findLeak, recordRequests } from "./helpers/request-recorder";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
+import { sendRaw } from "./hostile/raw-http";
 
 // Issue 5's proofs: a third-party app (examples/demo-app) gets a relay token through the
 // consent page, by the widget's popup and by the redirect flow, and calls the gateway; and the
@@ -224,6 +225,45 @@ test.describe.serial("Connect: third-party apps through the consent page", () =>
     expect((await chat(baseURL!, token)).status).toBe(200);
     await revokeToken({ baseUrl: baseURL!, clientId, token });
     expect((await chat(baseURL!, token)).status).toBe(401);
+  });
+
+  test("iss and the app-connected email's manage link come from PUBLIC_URL, whatever Host or X-Forwarded-* the requests carry (issue 13)", async ({ browser, baseURL }) => {
+    await personCtx.setExtraHTTPHeaders({ "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    let pending: PendingAuthorization;
+    let callback: URL;
+    try {
+      ({ pending, callback } = await authorize({ baseURL: baseURL! }));
+    } finally {
+      await personCtx.setExtraHTTPHeaders({});
+    }
+    expect(callback.searchParams.get("iss")).toBe(baseURL);
+    // The app's token request arrives with a forged Host and X-Forwarded-Host.
+    const body = new URLSearchParams({ grant_type: "authorization_code", code: callback.searchParams.get("code")!, code_verifier: pending.codeVerifier, client_id: clientId, redirect_uri: PROBE_REDIRECT }).toString();
+    const answer = await sendRaw({
+      port: Number(new URL(baseURL!).port),
+      payload: `POST /connect/token HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    });
+    expect(answer.status).toBe(200);
+    const text = await readNewestMail({ browser, email: personEmail, baseURL: baseURL!, hasText: "is now connected" });
+    const manage = /(\S+\/dashboard\/connections)\b/.exec(text)?.[1];
+    expect(manage).toBe(`${baseURL}/dashboard/connections`);
+  });
+
+  test("revoking everything also cancels a code approved a moment before: it can no longer mint a connection (issue 13)", async ({ baseURL }) => {
+    const { pending, callback } = await authorize({ baseURL: baseURL! });
+    const revoked = await person.request.delete("/api/connections", { headers: { origin: baseURL! } });
+    expect(revoked.status()).toBe(200);
+    const error = await exchangeCode({ baseUrl: baseURL!, pending, code: callback.searchParams.get("code")!, state: pending.state, iss: baseURL }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectError);
+    expect((error as ConnectError).code).toBe("invalid_grant");
+    const db = openLocalD1();
+    try {
+      const row = db.prepare("SELECT status, sealed_secret, connection_body, connection_id FROM authorization_requests WHERE state = ?").get(pending.state) as { status: string; sealed_secret: string | null; connection_body: string | null; connection_id: string };
+      expect(row).toMatchObject({ status: "denied", sealed_secret: null, connection_body: null });
+      expect(db.prepare("SELECT COUNT(*) AS n FROM connections WHERE id = ?").get(row.connection_id)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   });
 
   test("bad authorization requests get an error page, never a redirect; a bad scope goes back to the app", async ({ baseURL }) => {

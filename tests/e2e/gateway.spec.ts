@@ -31,7 +31,16 @@ test.describe.serial("the gateway with a scoped token", () => {
     // (a budget refuses unpriced models; tests/e2e/limits.spec.ts covers budgets).
     token = await createToken(page, { name: "Test bot", keys: { openai: "My OpenAI", anthropic: "My Anthropic" }, budget: "" });
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toContainText(`1r_…${token.slice(-4)}`);
+    // The list shows how the token starts (from its connection id), never its tail (a CRC of its secret).
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).toContainText(`${token.slice(0, 9)}…`);
+    await expect(page.getByTestId("connection-row").filter({ hasText: "Test bot" })).not.toContainText(token.slice(-4));
+    const db = openLocalD1();
+    try {
+      const row = db.prepare("SELECT token_hint FROM connections WHERE id = ?").get(connectionIdOf(token)) as { token_hint: string };
+      expect(row.token_hint).toBe(token.slice(3, 9));
+    } finally {
+      db.close();
+    }
   });
 
   test("a plain completion goes to OpenAI with the decrypted key in its header, and is recorded", async ({ baseURL }) => {
@@ -53,6 +62,8 @@ test.describe.serial("the gateway with a scoped token", () => {
     expect(received!.headers.authorization).toBe(`Bearer ${fakeKeys.openai}`);
     expect(received!.headers.cookie).toBeUndefined();
     expect(received!.bodyText).not.toContain(token);
+    // No limit from the client: the bound the budget was reserved for goes upstream (gpt-4o-mini's 16,384).
+    expect((JSON.parse(received!.bodyText) as { max_completion_tokens?: number }).max_completion_tokens).toBe(16_384);
 
     const rows = await waitForRows<{ input_tokens: number; output_tokens: number; cost_micro_usd: number }>(
       "SELECT provider, model, status, input_tokens, output_tokens, cost_micro_usd, streamed FROM usage_records WHERE model = 'gpt-4o-mini' AND connection_id = ? ORDER BY created_at DESC LIMIT 1",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { readConfirmationCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { openLocalD1 } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -62,6 +62,10 @@ test("settings: activity, sessions, vault key rotation, vault reset and account 
 
   // Forgotten master password: reset the vault and revoke everything with it.
   await page.getByRole("button", { name: "Reset vault…" }).click();
+  // A session alone cannot reset the vault: a fresh emailed code is needed.
+  await expect(page.getByRole("button", { name: "Yes, delete my vault" })).toBeDisabled();
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  await page.getByLabel("Code from the email").fill(await readConfirmationCode(browser, email, baseURL!));
   await page.getByRole("button", { name: "Yes, delete my vault" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Revoked 1 connections");
   expect((await chat(baseURL!, token)).status).toBe(401);
@@ -74,6 +78,9 @@ test("settings: activity, sessions, vault key rotation, vault reset and account 
   const confirm = page.getByRole("button", { name: "Delete my account" });
   await expect(confirm).toBeDisabled();
   await page.getByLabel(`Type ${email} to confirm`).fill(email);
+  await expect(confirm).toBeDisabled();
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  await page.getByLabel("Code from the email").fill(await readConfirmationCode(browser, email, baseURL!));
   await confirm.click();
   await expect(page).toHaveURL(`${baseURL}/`);
   const db = openLocalD1();

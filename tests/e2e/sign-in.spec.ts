@@ -112,8 +112,63 @@ test.describe("signing up and in with an emailed code or link", () => {
     const other = await browser.newContext({ baseURL });
     const replay = await other.newPage();
     await replay.goto(mail.link);
+    // Another browser: asked first whose account this is, then the used code is refused.
+    await replay.getByRole("button", { name: `Continue as ${email}` }).click();
     await expect(formError(replay)).toContainText("wrong, expired or already used");
     await other.close();
+  });
+
+  test("a sign-in link opened in a browser that did not ask for it says whose account it is and needs a click (login CSRF)", async ({ browser, baseURL }) => {
+    const email = uniqueEmail("csrf-victim-sees");
+    const asker = await browser.newContext({ baseURL });
+    const askerPage = await asker.newPage();
+    await askerPage.goto("/signin");
+    await requestCode(askerPage, email);
+    const mail = await readSignInMail(browser, email, baseURL!);
+
+    // Someone else's browser opens the link (sent to it, or a page that navigates to it).
+    const other = await browser.newContext({ baseURL });
+    const page = await other.newPage();
+    await page.goto(mail.link);
+    await expect(page).toHaveURL(/\/signin\/link\?/);
+    await expect(page.getByTestId("link-sign-in-as")).toHaveText(email);
+    await expect(page.getByText("This browser did not ask for this sign-in")).toBeVisible();
+    expect((await page.request.get("/api/account")).status()).toBe(401);
+    // A crafted callback URL straight to Auth.js stops at the same page.
+    await page.goto(`/api/auth/callback/email?${new URLSearchParams({ callbackUrl: "/dashboard", token: mail.code.replace("-", ""), email })}`);
+    await expect(page.getByTestId("link-sign-in-as")).toHaveText(email);
+    expect((await page.request.get("/api/account")).status()).toBe(401);
+    // The person's own click signs in.
+    await page.getByRole("button", { name: `Continue as ${email}` }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+    await Promise.all([asker.close(), other.close()]);
+  });
+
+  test("parallel guesses at a code through the API count one by one: no more than five are judged", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("parallel");
+    await page.goto("/signin");
+    await requestCode(page, email);
+    const { code } = await readSignInMail(browser, email, baseURL!);
+    const right = code.replace("-", "");
+    const wrong = Array.from({ length: 15 }, (_, i) => {
+      const candidate = `${String(i).padStart(2, "0")}ZZZZZZ`;
+      return candidate === right ? "ZZZZZZ99" : candidate;
+    });
+    const answers = await Promise.all(
+      [...wrong, right].map((guess) => page.request.post("/api/signin/verify", { data: { email, code: guess } }).then(async (r) => ({ status: r.status(), body: (await r.json()) as { next?: string; error?: { message: string } } }))),
+    );
+    // The right guess may be judged before the wrong ones (then it works) or after five of them
+    // (then it is refused): never are more than five wrong guesses judged.
+    expect(answers.filter((a) => /(tries|try) left/.test(a.body.error?.message ?? ""))).toHaveLength(4);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(answers.at(-1)!.status === 200 ? 11 : 12);
+    // Five wrong guesses were counted, not fifteen, and they burnt the code.
+    expect((await page.request.post("/api/signin/verify", { data: { email, code: right } })).status()).toBe(429);
+    const db = openLocalD1();
+    try {
+      expect((db.prepare("SELECT attempts FROM verification_tokens WHERE identifier = ?").get(email) as { attempts: number }).attempts).toBe(5);
+    } finally {
+      db.close();
+    }
   });
 
   test("an unauthenticated visit goes to sign-in and comes back after it", async ({ page, browser, baseURL }) => {

@@ -43,19 +43,21 @@ test.describe("one account cannot read or change another's vault", () => {
     // Changing Alice's items by id: not found for Bob, whether or not he has a vault.
     const tries = async () => {
       expect((await api.put(`/api/vault/items/${aliceItem.id}`, { data: { label: "pwned", expectedVersion: aliceItem.version } })).status()).toBe(404);
+      // Replacing a key needs the vault's signature before anything is looked up.
       expect(
         (await api.put(`/api/vault/items/${aliceItem.id}`, { data: { sealedKey: fakeEnvelope("x"), keyVersion: 2, expectedVersion: aliceItem.version } })).status(),
-      ).toBe(404);
+      ).toBe(403);
       expect((await api.delete(`/api/vault/items/${aliceItem.id}`)).status()).toBe(404);
       expect((await api.post("/api/vault/items", { data: { id: aliceItem.id, provider: "openai", label: "x", sealedKey: fakeEnvelope("y") } })).status()).toBe(409);
     };
     await tries();
-    // Re-wrapping "the" vault only ever touches Bob's own: he has none yet.
-    expect((await api.put("/api/vault", { data: { salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("z"), expectedVersion: aliceState.vault.version } })).status()).toBe(409);
+    // Re-wrapping "the" vault only ever touches Bob's own: he has none yet (and a re-wrap is signed).
+    expect((await api.put("/api/vault", { data: { salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("z"), expectedVersion: aliceState.vault.version } })).status()).toBe(403);
     // With a vault of his own, the same attempts still fail.
-    expect((await api.post("/api/vault", { data: { salt: "C".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("w") } })).status()).toBe(201);
+    expect((await api.post("/api/vault", { data: { salt: "C".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("w"), signingPublicKey: "A".repeat(43) } })).status()).toBe(201);
     await tries();
-    expect((await api.put("/api/vault", { data: { salt: "D".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("v"), expectedVersion: 1 } })).status()).toBe(200);
+    // Even his own vault is not re-wrapped on his session alone (tests/e2e/vault-signature.spec.ts).
+    expect((await api.put("/api/vault", { data: { salt: "D".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("v"), expectedVersion: 1 } })).status()).toBe(403);
 
     expect(await snapshotOf(aliceEmail)).toBe(before);
     expect((await (await alicePage.request.get("/api/vault")).json()).items).toEqual(aliceState.items);
@@ -79,8 +81,12 @@ test.describe("one account cannot read or change another's vault", () => {
   test("the server refuses weak or malformed vault material", async ({ page, browser, baseURL }) => {
     await signInWithCode(page, browser, uniqueEmail("strict"), baseURL!);
     const api = page.request;
-    const good = { salt: "F".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("s") };
+    const good = { salt: "F".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: fakeEnvelope("s"), signingPublicKey: "A".repeat(43) };
+    const { signingPublicKey: _noKey, ...withoutSigningKey } = good;
     const bad = [
+      // A new vault registers its signing key with it (security model v1.1).
+      withoutSigningKey,
+      { ...good, signingPublicKey: "A".repeat(42) },
       { ...good, kdfParams: { m: 1024, t: 1, p: 1 } },
       { ...good, salt: "short" },
       { ...good, wrappedVaultKey: "plaintext-key" },

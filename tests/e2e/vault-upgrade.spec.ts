@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { deriveMasterKey } from "../../lib/crypto/kdf";
+import { deriveVaultSigningPublicKey } from "../../lib/crypto/vault-signing";
 import { wrapVaultKey } from "../../lib/vault/vault-crypto";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { openLocalD1 } from "./helpers/local-d1";
@@ -15,7 +16,7 @@ test.describe("vault upkeep", () => {
     // A vault made years ago, at the old minimum (19 MiB, t=2, p=1).
     const vaultKey = crypto.getRandomValues(new Uint8Array(32));
     const old = await wrapVaultKey({ userId, vaultKey, password, params: { m: 19 * 1024, t: 2, p: 1 }, deriveKey: deriveMasterKey });
-    expect((await page.request.post("/api/vault", { data: old })).status()).toBe(201);
+    expect((await page.request.post("/api/vault", { data: { ...old, signingPublicKey: deriveVaultSigningPublicKey(vaultKey) } })).status()).toBe(201);
 
     await page.goto("/dashboard/vault");
     await unlockVault(page, password);
@@ -37,8 +38,9 @@ test.describe("vault upkeep", () => {
     const first = await context.newPage();
     await signInWithCode(first, browser, uniqueEmail("signout"), baseURL!);
     const { userId } = await (await first.request.get("/api/vault")).json();
-    const made = await wrapVaultKey({ userId, vaultKey: crypto.getRandomValues(new Uint8Array(32)), password, deriveKey: deriveMasterKey });
-    expect((await first.request.post("/api/vault", { data: made })).status()).toBe(201);
+    const vaultKey = crypto.getRandomValues(new Uint8Array(32));
+    const made = await wrapVaultKey({ userId, vaultKey, password, deriveKey: deriveMasterKey });
+    expect((await first.request.post("/api/vault", { data: { ...made, signingPublicKey: deriveVaultSigningPublicKey(vaultKey) } })).status()).toBe(201);
     const second = await context.newPage();
     await second.goto("/dashboard/vault");
     await unlockVault(second, password);

@@ -33,7 +33,9 @@ export const chatCompletionsEndpoint: GatewayEndpoint<ChatRequest> = {
     bound: ({ call, target }) => boundRequest({ provider: target.provider, upstreamModel: target.upstreamModel, request: call }),
   },
   forwarder: {
-    buildRequest: ({ call, target, apiKey, baseUrl }) => getProviderAdapter(target.provider).buildRequest({ request: call, upstreamModel: target.upstreamModel, apiKey, baseUrl }),
+    // The bound the reservation used goes upstream when the client set none (issue 13): the provider
+    // then stops where the budget was held.
+    buildRequest: ({ call, target, apiKey, baseUrl, bounds }) => getProviderAdapter(target.provider).buildRequest({ request: call, upstreamModel: target.upstreamModel, apiKey, baseUrl, maxOutputTokens: bounds?.forwardOutputTokens ?? undefined }),
     readAnswer({ target, clientModel, body, requestId, nowSeconds }) {
       const { completion, usage } = getProviderAdapter(target.provider).parseResponse({ body, model: clientModel, id: completionId(requestId), created: nowSeconds });
       return {

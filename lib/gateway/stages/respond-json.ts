@@ -16,7 +16,8 @@ export async function respondWithJson<Call>({ ctx, forwarder, call, response, se
     // Not JSON, or not the provider's documented shape (UpstreamProtocolError).
     throw new GatewayError({ status: 502, type: "server_error", code: "upstream_protocol_error", message: `${call.target.provider} sent an answer 1Relay could not read.`, outcome: { kind: "interrupted", partial: null, deliveredBytes: 0 } });
   }
-  const outcome = answer.usage ? { kind: "complete" as const, usage: answer.usage } : { kind: "interrupted" as const, partial: null, deliveredBytes: answer.deliveredBytes() };
+  // Without a usable usage report, settlement charges it by the bound rule (never $0).
+  const outcome = { kind: "complete" as const, usage: answer.usage, deliveredBytes: answer.deliveredBytes() };
   const cost = settlement.settle({ status: 200, errorCode: null, outcome });
   return new Response(JSON.stringify(answer.body), { status: 200, headers: { ...answerHeaders({ ctx, settlement, cost }), "content-type": "application/json" } });
 }

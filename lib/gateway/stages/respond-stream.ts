@@ -43,7 +43,7 @@ async function pump({ ctx, relay, response, writer, settlement }: { ctx: Gateway
   const finalFrames = relay.end();
   const usage = relay.usage();
   const failed = relay.failed();
-  const outcome: RequestOutcome = !clientGone && !failed && usage ? { kind: "complete", usage } : { kind: "interrupted", partial: usage, deliveredBytes: delivered };
+  const outcome: RequestOutcome = !clientGone && !failed ? { kind: "complete", usage, deliveredBytes: delivered } : { kind: "interrupted", partial: usage, deliveredBytes: delivered };
   const { costMicroUsd } = settlement.settle({ status: clientGone ? 499 : 200, errorCode: clientGone ? "client_closed" : failed ? "upstream_stream_error" : null, outcome });
   try {
     // The exact cost as an SSE comment (clients ignore comments).

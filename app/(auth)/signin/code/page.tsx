@@ -4,7 +4,7 @@ import { getServerEnv } from "@/lib/env/server-env";
 import { SiteHeader } from "@/components/site-header";
 import { CodeForm } from "@/components/code-form";
 import { verifyCodeAction } from "../actions";
-import { readPendingSignIn } from "../pending-sign-in";
+import { readPendingSignIn } from "@/lib/auth/pending-sign-in";
 
 export const metadata: Metadata = { title: "Enter your code" };
 

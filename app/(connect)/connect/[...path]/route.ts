@@ -18,7 +18,7 @@ export async function POST(request: Request, context: Context): Promise<Response
     const body = await readOAuthBody(request);
     if (!body.ok) return oauthError(400, "invalid_request", body.description);
     const authorization = request.headers.get("authorization");
-    return endpoint === "token" ? await exchangeCode({ body: body.value, authorization, now: Date.now(), origin: new URL(request.url).origin }) : await revokeAppToken({ body: body.value, authorization });
+    return endpoint === "token" ? await exchangeCode({ body: body.value, authorization, now: Date.now() }) : await revokeAppToken({ body: body.value, authorization });
   } catch (error) {
     logError({ where: `POST /connect/${endpoint}`, error });
     return new Response(JSON.stringify({ error: "server_error", error_description: "The server failed to handle this request." }), { status: 500, headers: { "content-type": "application/json", "cache-control": "no-store" } });

@@ -5,6 +5,7 @@ import { AppIdentity } from "@/components/connect/app-identity";
 import { ConsentScreen } from "@/components/connect/consent-screen";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadConsentRequest, startAuthorization } from "@/lib/connect/authorize-service";
+import { getServerEnv } from "@/lib/env/server-env";
 
 export const metadata: Metadata = { title: "Connect an app", robots: { index: false } };
 
@@ -29,12 +30,18 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
           signedInAs={user?.email ?? null}
           consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested }}
         />
+        <p className="hint">
+          {consent.app.name} never sees your keys.{" "}
+          <a href="/security" target="_blank" rel="noopener">
+            How 1Relay protects them, and what it does not
+          </a>
+          .
+        </p>
       </main>
     );
   }
 
-  const issuer = (await headers()).get("x-origin") ?? "";
-  const started = await startAuthorization({ searchParams: query, issuer });
+  const started = await startAuthorization({ searchParams: query, issuer: getServerEnv().PUBLIC_URL, clientIp: (await headers()).get("cf-connecting-ip") });
   if (started.kind === "error") return <Problem title={started.title} message={started.message} />;
   redirect(started.kind === "redirect" ? started.url : `/connect/authorize?request=${started.requestId}`);
 }

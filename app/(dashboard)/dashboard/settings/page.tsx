@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { ActivityList } from "@/components/settings/activity-list";
 import { DangerZone } from "@/components/settings/danger-zone";
@@ -12,6 +13,9 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      <p className="hint">
+        What your vault protects against, and what it does not: <Link href="/security">security and threat model</Link>.
+      </p>
       <VaultSettings email={user.email} />
       <SessionsList />
       <ActivityList />

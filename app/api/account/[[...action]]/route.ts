@@ -6,12 +6,14 @@ import { setAccountCapFor } from "@/lib/connections/connection-service";
 import { AppError } from "@/lib/errors/app-error";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
-import { usdToMicroUsd } from "@/lib/limits/admission";
+import { requestEmailConfirmation } from "@/lib/account/email-confirmation";
+import { vaultProofSchema } from "@/lib/vault/wire";
 
 // The signed-in account (one route file for all of it): GET / (live state from the Durable
-// Object), PUT / (account-wide monthly cap), GET /sessions, DELETE /sessions (sign out
-// everywhere), GET /activity (the audit list), DELETE /vault (reset a forgotten vault),
-// DELETE / (delete the account).
+// Object), PUT / (account-wide monthly cap: raising or removing it needs the vault's signature),
+// GET /sessions, DELETE /sessions (sign out everywhere), GET /activity (the audit list),
+// POST /confirmations (email a fresh confirmation code), DELETE /vault (reset a forgotten vault)
+// and DELETE / (delete the account), both with that code.
 
 type Context = { params: Promise<{ action?: string[] }> };
 const noSuchAction = () => new AppError({ code: "not_found", message: "No such account action." });
@@ -38,21 +40,37 @@ export function GET(_request: Request, context: Context): Promise<Response> {
   });
 }
 
-const capSchema = z.strictObject({ monthlyCapUsd: z.number().min(0).max(1_000_000).nullable() });
+const capSchema = z.strictObject({ monthlyCapUsd: z.number().min(0).max(1_000_000).nullable(), proof: vaultProofSchema.optional() });
 
 export function PUT(request: Request, context: Context): Promise<Response> {
   return jsonRoute("PUT /api/account", async () => {
     const user = await requireUser();
     if ((await actionOf(context)) !== "") throw noSuchAction();
-    const { monthlyCapUsd } = await readJson({ request, schema: capSchema });
-    await setAccountCapFor({ userId: user.id, capMicroUsd: monthlyCapUsd === null ? null : usdToMicroUsd(monthlyCapUsd) });
+    const { monthlyCapUsd, proof } = await readJson({ request, schema: capSchema });
+    await setAccountCapFor({ userId: user.id, monthlyCapUsd, proof });
     return { monthlyCapUsd };
   });
 }
 
+const confirmationSchema = z.strictObject({ purpose: z.enum(["vault_signing_key", "vault_reset", "account_delete"]) });
+
+export function POST(request: Request, context: Context): Promise<Response> {
+  return jsonRoute(
+    "POST /api/account",
+    async () => {
+      const user = await requireUser();
+      if ((await actionOf(context)) !== "confirmations") throw noSuchAction();
+      const { purpose } = await readJson({ request, schema: confirmationSchema });
+      await requestEmailConfirmation({ userId: user.id, email: user.email, purpose });
+      return { sent: true };
+    },
+    202,
+  );
+}
+
 const signOutSchema = z.strictObject({ includingThis: z.boolean() });
-const resetSchema = z.strictObject({ revokeConnections: z.boolean() });
-const deleteSchema = z.strictObject({ confirmEmail: z.string().max(320) });
+const resetSchema = z.strictObject({ revokeConnections: z.boolean(), emailCode: z.string().max(20) });
+const deleteSchema = z.strictObject({ confirmEmail: z.string().max(320), emailCode: z.string().max(20) });
 
 export function DELETE(request: Request, context: Context): Promise<Response> {
   return jsonRoute("DELETE /api/account", async () => {
@@ -63,8 +81,8 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
       case "vault":
         return resetVaultFor({ userId: user.id, ...(await readJson({ request, schema: resetSchema })) });
       case "": {
-        const { confirmEmail } = await readJson({ request, schema: deleteSchema });
-        await deleteAccountFor({ userId: user.id, email: user.email, confirmEmail });
+        const { confirmEmail, emailCode } = await readJson({ request, schema: deleteSchema });
+        await deleteAccountFor({ userId: user.id, email: user.email, confirmEmail, emailCode });
         return { deleted: true };
       }
       default:

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { approveAuthorization, denyAuthorization } from "@/lib/connect/consent-service";
 import { approveSchema, denySchema } from "@/lib/connect/consent-wire";
+import { getServerEnv } from "@/lib/env/server-env";
 import { AppError } from "@/lib/errors/app-error";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
@@ -9,7 +10,8 @@ import { readJson } from "@/lib/http/read-json";
 export function POST(request: Request, context: { params: Promise<{ action: string }> }): Promise<Response> {
   return jsonRoute("POST /api/connect/[action]", async () => {
     const { action } = await context.params;
-    const issuer = new URL(request.url).origin;
+    // RFC 9207 `iss`: our public origin (PUBLIC_URL), never the request's Host.
+    const issuer = getServerEnv().PUBLIC_URL;
     if (action === "approve") {
       const user = await requireUser();
       return approveAuthorization({ userId: user.id, body: await readJson({ request, schema: approveSchema }), issuer, now: Date.now() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { savePendingSignIn } from "@/lib/auth/pending-sign-in";
 import { requestSignInEmail } from "@/lib/auth/sign-in-flow";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
@@ -9,8 +10,10 @@ export function POST(request: Request): Promise<Response> {
     "POST /api/signin/request",
     async () => {
       const body = await readJson({ request, schema: z.strictObject({ email: z.string(), callbackUrl: z.string().optional() }) });
-      const { email } = await requestSignInEmail({ email: body.email, callbackPath: body.callbackUrl, clientIp: request.headers.get("cf-connecting-ip") });
-      return { email, sent: true };
+      const pending = await requestSignInEmail({ email: body.email, callbackPath: body.callbackUrl, clientIp: request.headers.get("cf-connecting-ip") });
+      // This browser asked: the emailed link, opened here, signs in without a second click.
+      await savePendingSignIn(pending);
+      return { email: pending.email, sent: true };
     },
     202,
   );

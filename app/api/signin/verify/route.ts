@@ -11,7 +11,7 @@ import { readJson } from "@/lib/http/read-json";
 export function POST(request: Request): Promise<Response> {
   return jsonRoute("POST /api/signin/verify", async () => {
     const body = await readJson({ request, schema: z.strictObject({ email: emailAddressSchema, code: z.string().max(20), callbackUrl: z.string().optional() }) });
-    const { url } = await verifySignInCode({ email: body.email, code: body.code, callbackPath: body.callbackUrl ?? "/dashboard" });
+    const { url } = await verifySignInCode({ email: body.email, code: body.code, callbackPath: body.callbackUrl ?? "/dashboard", clientIp: request.headers.get("cf-connecting-ip") });
     return { next: url };
   });
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { docsOrigin } from "@/lib/apps/docs-origin";
+import { getServerEnv } from "@/lib/env/server-env";
 import { integrationSnippets } from "@/lib/apps/docs-snippets";
 import { listProviders } from "@/lib/providers/registry";
 import styles from "./docs.module.css";
@@ -17,10 +16,9 @@ function Code({ children }: { children: string }) {
 }
 
 /** How an app connects a person's 1Relay: static text, snippets for this deployment's origin. */
-export default async function IntegrationDocsPage() {
-  const h = await headers();
-  const origin = docsOrigin({ host: h.get("host"), forwardedProto: h.get("x-forwarded-proto") });
-  const s = integrationSnippets(origin);
+export default function IntegrationDocsPage() {
+  // The snippets name this deployment's public origin (PUBLIC_URL), never the request's Host.
+  const s = integrationSnippets(getServerEnv().PUBLIC_URL);
   return (
     <article className={styles.docs}>
       <p>

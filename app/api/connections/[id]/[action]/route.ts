@@ -1,13 +1,13 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { revokeConnectionFor, setPausedFor, updatePolicyFor } from "@/lib/connections/connection-service";
-import { connectionActionSchema, connectionIdSchema, updatePolicySchema } from "@/lib/connections/wire";
+import { connectionActionSchema, connectionIdSchema, resumeSchema, updatePolicySchema } from "@/lib/connections/wire";
 import { AppError } from "@/lib/errors/app-error";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
 
 /**
  * One connection's controls: revoke (the kill switch: its next request is refused), pause,
- * resume, and policy (new limits signed in the browser with the vault unlocked).
+ * resume and policy (both loosen: signed in the browser with the vault unlocked).
  */
 export function POST(request: Request, context: { params: Promise<{ id: string; action: string }> }): Promise<Response> {
   return jsonRoute("POST /api/connections/[id]/[action]", async () => {
@@ -21,8 +21,10 @@ export function POST(request: Request, context: { params: Promise<{ id: string; 
       case "revoke":
         return revokeConnectionFor(input);
       case "pause":
+        return setPausedFor({ ...input, paused: true });
       case "resume":
-        return setPausedFor({ ...input, paused: action.data === "pause" });
+        // Loosening: the vault signing key's proof travels in the body (none: refused with 403).
+        return setPausedFor({ ...input, paused: false, proof: request.headers.has("content-type") ? (await readJson({ request, schema: resumeSchema })).proof : undefined });
       case "policy":
         return { version: await updatePolicyFor({ ...input, body: await readJson({ request, schema: updatePolicySchema }) }) };
     }

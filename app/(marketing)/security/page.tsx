@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SiteHeader } from "@/components/site-header";
+import styles from "./security.module.css";
+
+export const metadata: Metadata = { title: "Security and threat model" };
+
+// The threat model, in the product (issue 13): what 1Relay protects against and what it does
+// not, the key hierarchy, and how anyone can check the cryptography. Static text that follows
+// the security model the code keeps (v1.1).
+
+const keys: { key: string; what: string; madeFrom: string; lives: string }[] = [
+  { key: "Master password", what: "Opens your vault", madeFrom: "You choose it (strength checked)", lives: "In your head. Never sent, never stored" },
+  { key: "MK, master key", what: "Wraps the vault key", madeFrom: "Argon2id(master password, random salt, parameters)", lives: "Browser memory while unlocking, then wiped" },
+  { key: "VK, vault key", what: "Seals your provider keys and each connection's key", madeFrom: "32 random bytes, drawn in your browser", lives: "Browser memory while unlocked; stored only wrapped under MK" },
+  { key: "VSK, vault signing key", what: "Signs changes that loosen a limit or replace vault material", madeFrom: "Ed25519 seed = HKDF(VK, \"1relay/v1/vault-sign\")", lives: "Derived when needed, wiped; the server keeps only its public key" },
+  { key: "Provider key", what: "Your OpenAI, Anthropic or Gemini API key", madeFrom: "You paste it", lives: "Stored sealed under VK, and under each connection's CK that may use it" },
+  { key: "CK, connection key", what: "Seals the provider keys one app or token may use", madeFrom: "32 random bytes, drawn in your browser", lives: "Stored wrapped under VK and under TK (inside the server's SK layer)" },
+  { key: "K, token secret", what: "The secret half of a relay token (1r_…)", madeFrom: "32 random bytes, drawn in your browser", lives: "Only in the token the app or bot holds; the server keeps a SHA-256 verifier" },
+  { key: "TK, token wrap key", what: "Wraps CK for the gateway", madeFrom: "HKDF(K, connection id)", lives: "Derived per request from the token, wiped" },
+  { key: "SK, server secret", what: "A second layer around every TK-wrapped CK", madeFrom: "32 random bytes, a Worker secret", lives: "In the worker's configuration, never in the database" },
+  { key: "PK, policy key", what: "Authenticates each connection's limits", madeFrom: "HKDF(CK, \"1relay/v1/policy\")", lives: "Derived when a policy is signed or checked" },
+];
+
+export default function SecurityPage() {
+  return (
+    <>
+      <SiteHeader>
+        <Link href="/signin">Sign in</Link>
+      </SiteHeader>
+      <main className={`container ${styles.page}`}>
+        <h1>Security and threat model</h1>
+        <p>
+          1Relay keeps your AI provider API keys so that no app, and nobody who gets hold of our database, can read them, while the apps you connect use them within
+          the limits you set. This page says plainly what that protects against, what it does not, and how you can check it.
+        </p>
+
+        <h2 id="protects">What 1Relay protects against</h2>
+        <ul>
+          <li>
+            <strong>A leak of our database or its backups.</strong> Alone it decrypts no provider key: that also needs a relay token and the worker&apos;s server secret,
+            or your master password.
+          </li>
+          <li>
+            <strong>Apps overreaching.</strong> An app never sees a provider key. It can make only the calls its grant allows (providers, models, monthly budget,
+            requests per minute, expiry), until you pause or revoke it, which takes effect on its next request.
+          </li>
+          <li>
+            <strong>Leaked links and browser history.</strong> Nothing secret travels in a URL but one-time codes (a sign-in link&apos;s, an app&apos;s authorization code),
+            each usable once and for minutes at most; every emailed link comes from this site&apos;s configured address, never from the request that asked for it.
+          </li>
+          <li>
+            <strong>A stolen dashboard session.</strong> Without your master password it cannot read keys or create working connections, and it cannot loosen anything:
+            raising or removing a cap, resuming a paused app, new limits, a new master password or vault key are signed in your browser with a key derived from your
+            unlocked vault. A session can still restrict (pause, revoke, lower a cap). Resetting the vault or deleting the account also needs a code we email you at
+            that moment.
+          </li>
+          <li>
+            <strong>Money spent beyond your limits.</strong> Each request&apos;s worst-case cost is held against the budget before it is sent, and the output limit that
+            hold assumed is sent to the provider, so a model cannot bill more than was reserved.
+          </li>
+        </ul>
+
+        <h2 id="does-not">What it does not protect against</h2>
+        <ul>
+          <li>
+            <strong>A compromised deployment.</strong> The worker sees a token&apos;s secret on every call and a provider key for the milliseconds it forwards a request,
+            and the server sends the JavaScript that handles your master password. Whoever controls the deployment could change that code.
+          </li>
+          <li>
+            <strong>Prompts and completions in transit.</strong> They pass through the gateway in plaintext on their way to the provider. They are never stored or
+            logged.
+          </li>
+          <li>
+            <strong>Offline guessing of a weak master password.</strong> Someone holding a copy of the database can try passwords against your wrapped vault key at
+            their own pace. Argon2id makes each guess expensive and we refuse weak passwords, but a long, unique password is what protects you.
+          </li>
+          <li>
+            <strong>Backups keep history for 30 days.</strong> Cloudflare D1&apos;s Time Travel keeps 30 days of past database states: a revoked connection&apos;s material,
+            or your vault key wrapped under an old password, lives that long there. If you fear an old password was known, use <em>Rotate vault key</em> in Settings:
+            it draws a new vault key, so old copies no longer open your current keys.
+          </li>
+          <li>
+            <strong>Keys in JavaScript strings.</strong> Byte buffers are wiped after use, but JavaScript strings cannot be: a key shown or copied in the page, or
+            the header that carries it upstream, stays in memory until the runtime reclaims it. It is never logged.
+          </li>
+          <li>
+            <strong>Streams already running when you revoke.</strong> Revoking or pausing refuses the next request at once; an answer already streaming continues until
+            it ends (its cost is still counted).
+          </li>
+          <li>
+            <strong>A forgotten master password.</strong> Nobody, us included, can recover it. Resetting the vault deletes every key in it.
+          </li>
+        </ul>
+
+        <h2 id="keys">The key hierarchy</h2>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">What it does</th>
+                <th scope="col">Made from</th>
+                <th scope="col">Where it lives</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.key}>
+                  <th scope="row">{k.key}</th>
+                  <td>{k.what}</td>
+                  <td>{k.madeFrom}</td>
+                  <td>{k.lives}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="hint">Every ciphertext is AES-256-GCM with a random nonce and a label (AAD) naming what it is and whose it is, so it cannot be moved to another row or account.</p>
+        <div className={styles.formula} aria-label="How the keys wrap each other">
+          {`master password ─Argon2id─▶ MK ─wraps─▶ VK ─seals─▶ provider keys
+                                         VK ─wraps─▶ CK ─seals─▶ the keys one connection may use
+token 1r_… = connection id + K ─HKDF─▶ TK ─wraps─▶ CK   (inside the server's SK layer)
+VK ─HKDF─▶ VSK (Ed25519): signs what loosens a limit or replaces vault material`}
+        </div>
+
+        <h2 id="verify">How to verify</h2>
+        <ul>
+          <li>
+            <strong>Published test vectors.</strong> Known answers for the relay token format (<a href="/vectors/relay_token_vectors.json">relay_token_vectors.json</a>),
+            the core crypto: master key, envelopes, token wrapping, policy tags (<a href="/vectors/core_vectors.json">core_vectors.json</a>) and the vault signing key (
+            <a href="/vectors/vault_sign_vectors.json">vault_sign_vectors.json</a>). They are computed by small Python programs with a separate library, not by our
+            code, and our tests check our code against them.
+          </li>
+          <li>
+            <strong>An independent decryptor.</strong> The source includes a decryptor written from the documented format alone (WebCrypto and another Argon2id
+            library, nothing from our crypto code). Our browser tests use it to open a real stored vault with its owner&apos;s password, and to show that without the
+            password the stored data opens nothing.
+          </li>
+          <li>
+            <strong>Look at what leaves your browser.</strong> Your browser&apos;s developer tools show every request: the master password and your provider keys never
+            appear in one, only sealed envelopes.
+          </li>
+        </ul>
+        <p>
+          <Link href="/">← 1Relay</Link>
+        </p>
+      </main>
+    </>
+  );
+}
