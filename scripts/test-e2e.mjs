@@ -19,5 +19,7 @@ const chromium = findChromium();
 console.log(`[browser] using ${chromium.source}: ${chromium.path}`);
 env.CHROMIUM_PATH = chromium.path;
 
+// The agent CLIs the agent specs drive (pinned, in a cache directory; installed once).
+run(process.execPath, [path.join(root, "scripts/agents/install-agents.mjs")]);
 if (process.env.SKIP_BUILD !== "1") run(bin("opennextjs-cloudflare"), ["build"]);
 run(bin("playwright"), ["test", ...process.argv.slice(2)]);
