@@ -35,6 +35,8 @@ export interface Behaviour {
   reasoningTokens?: number;
   /** Anthropic only: a text block sent before a tool_use block (so the tool block has index 1). */
   toolPreamble?: string;
+  /** Anthropic only, with thinking on: a redacted_thinking block after the thinking block. */
+  redactedThinking?: boolean;
 }
 
 /** One request as the fake saw it: everything a test needs to check what the gateway sent. */
