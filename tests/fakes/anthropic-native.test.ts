@@ -86,6 +86,13 @@ describe("fake Anthropic: count_tokens, cache TTLs and Claude Code's request", (
     expect(five.usage.cache_creation.ephemeral_1h_input_tokens).toBe(0);
   });
 
+  it("answers a scripted replyText even when tools are offered", async () => {
+    fake.script({ replyText: "Hi from the fake." });
+    const body = await (await post("/v1/messages", ask({ tools: [{ name: "Bash", input_schema: { type: "object", properties: { command: { type: "string" } } } }] }))).json();
+    expect(body.content).toEqual([{ type: "text", text: "Hi from the fake." }]);
+    expect(body.stop_reason).toBe("end_turn");
+  });
+
   it("accepts Claude Code 2.1's first request as recorded (every field and header) and streams an answer", async () => {
     const recorded = fixtureJson<{ headers: Record<string, string> }>("anthropic", "claude-code-headers.json");
     const res = await postJson(`${fake.url}/v1/messages?beta=true`, fixtureJson("anthropic", "claude-code-request.json"), { ...recorded.headers, "x-api-key": HEADERS["x-api-key"] });

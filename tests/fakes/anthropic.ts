@@ -180,7 +180,7 @@ async function messages(ctx: FakeContext): Promise<void> {
     return sendJson(ctx, status, anthropicError(status, behaviour.message));
   }
   const conv = toConversation(b);
-  const plan = planReply(conv);
+  const plan = planReply(conv, behaviour);
   const preamble = plan.kind === "tool" ? behaviour.toolPreamble : undefined;
   const usage = computeUsage(conv, plan, behaviour, preamble ? countWords(preamble) : 0);
   const thinking = planThinking({ body: b, userText: conv.last.kind === "user" ? conv.last.text : "", behaviour });

@@ -33,6 +33,8 @@ export interface Behaviour {
   cacheWriteFraction?: number;
   /** Reasoning / thinking tokens added to the usage (OpenAI reasoning_tokens, Gemini thoughtsTokenCount). */
   reasoningTokens?: number;
+  /** Answer with exactly this text (stop sequences and output limits still apply), even when tools are offered. */
+  replyText?: string;
   /** Anthropic only: a text block sent before a tool_use block (so the tool block has index 1). */
   toolPreamble?: string;
   /** Anthropic only, with thinking on: a redacted_thinking block after the thinking block. */
