@@ -188,6 +188,7 @@ async function messages(ctx: FakeContext): Promise<void> {
   const content = [...thinking.blocks, ...blocks(plan, preamble)];
   const thinkingTokens = betas.includes("thinking-token-count-2026-05-13") ? usage.reasoning + thinking.tokens : undefined;
   const message = { id: nextId("msg_fake"), type: "message", role: "assistant", model, content, ...stopOf(plan), usage: usageJson(usage, outputTokens, { hour: asksForHourCache(b), thinkingTokens }) };
+  ctx.record.reportedUsage = message.usage;
   if (b.stream !== true) return sendJson(ctx, 200, message);
   let events = streamOf(message, content);
   if (behaviour.kind === "stream-error") {

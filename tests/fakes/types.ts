@@ -59,6 +59,8 @@ export interface ReceivedRequest {
   apiKey: string | undefined;
   /** The behaviour applied (after auth and validation passed), undefined before that. */
   behaviour: Behaviour | undefined;
+  /** The usage the fake answered with, in the provider's own terms (Anthropic: the final usage object); undefined before it answered or when it had none. */
+  reportedUsage?: unknown;
   /** How the exchange ended: a client that hangs up mid-stream shows as client-closed. */
   outcome: "pending" | "completed" | "client-closed" | "dropped";
   receivedAt: number;

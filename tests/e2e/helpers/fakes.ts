@@ -8,6 +8,8 @@ export interface FakeReceived {
   headers: Record<string, string>;
   bodyText: string;
   outcome?: string;
+  /** The usage the fake answered with (tests/fakes/types.ts). */
+  reportedUsage?: unknown;
 }
 
 /** What a fake provider received since its last reset. */
