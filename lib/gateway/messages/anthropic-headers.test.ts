@@ -35,5 +35,7 @@ describe("anthropic-version and the token", () => {
     expect(readAnthropicToken(request({ authorization: "Bearer 1r_b" }))).toBe("1r_b");
     expect(readAnthropicToken(request({ "x-api-key": "1r_a", authorization: "Bearer 1r_b" }))).toBe("1r_a");
     expect(readAnthropicToken(request({ authorization: "Basic abc" }))).toBeNull();
+    // A provider key left in ANTHROPIC_API_KEY beside the relay token: the relay token is used.
+    expect(readAnthropicToken(request({ "x-api-key": "sk-ant-api03-stray", authorization: "Bearer 1r_b" }))).toBe("1r_b");
   });
 });

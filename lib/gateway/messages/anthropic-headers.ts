@@ -17,11 +17,16 @@ export interface AnthropicHeaders {
   betas: string[];
 }
 
-/** The relay token as Anthropic's clients send their key: `x-api-key`, or `Authorization: Bearer` (ANTHROPIC_AUTH_TOKEN). */
+/**
+ * The relay token as Anthropic's clients send their key: `x-api-key`, or `Authorization: Bearer`
+ * (Claude Code's ANTHROPIC_AUTH_TOKEN). When both come, the one that is a relay token (`1r_`) is
+ * taken (Claude Code sends a stray ANTHROPIC_API_KEY beside it), else x-api-key.
+ */
 export function readAnthropicToken(request: Request): string | null {
-  const apiKey = request.headers.get("x-api-key")?.trim();
-  if (apiKey) return apiKey;
-  return /^Bearer ([^\s]+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+  const apiKey = request.headers.get("x-api-key")?.trim() || null;
+  const bearer = /^Bearer ([^\s]+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+  if (apiKey && bearer && !apiKey.startsWith("1r_") && bearer.startsWith("1r_")) return bearer;
+  return apiKey ?? bearer;
 }
 
 /** The version (400 when it is one 1Relay does not know) and the allowed betas (others dropped). */
