@@ -1,12 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import Anthropic, { AuthenticationError, PermissionDeniedError } from "@anthropic-ai/sdk";
-import { fakeURLs } from "../../playwright.config";
 import { formatConnectionId } from "../../lib/crypto/connection-id";
 import { parseRelayToken } from "../../lib/crypto/relay-token";
 import { computeCostMicroUsd, findPrice } from "../../lib/limits/pricing";
 import { readAnthropicUsage } from "../../lib/providers/anthropic-response";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { fakeReceived, resetFakes, scriptFake, thrown } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -22,15 +21,6 @@ const haiku = findPrice({ provider: "anthropic", model: "claude-haiku-4-5" })!;
 
 function client(baseURL: string, apiKey: string): Anthropic {
   return new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 20_000 });
-}
-
-async function thrown(call: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw");
 }
 
 interface Row {
@@ -139,8 +129,7 @@ test.describe.serial("the official Anthropic SDK through /v1/messages", () => {
   });
 
   test("1-hour prompt caching: the writes are priced at the 1-hour rate", async ({ baseURL }) => {
-    const script = await fetch(`${fakeURLs.anthropic}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour: { cacheWriteFraction: 0.5 }, times: 1 }) });
-    expect(script.status).toBe(204);
+    await scriptFake("anthropic", { cacheWriteFraction: 0.5 }, 1);
     const system: Anthropic.TextBlockParam[] = [{ type: "text", text: "A stable system prompt worth caching for an hour today.", cache_control: { type: "ephemeral", ttl: "1h" } }];
     const message = await client(baseURL!, token).messages.create({ model: "claude-haiku-4-5", max_tokens: 256, system, messages: [{ role: "user", content: "hi" }] });
     const written = message.usage.cache_creation_input_tokens!;

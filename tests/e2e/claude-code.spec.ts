@@ -1,12 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fakeURLs } from "../../playwright.config";
 import { formatConnectionId } from "../../lib/crypto/connection-id";
 import { parseRelayToken } from "../../lib/crypto/relay-token";
 import { computeCostMicroUsd, findPrice } from "../../lib/limits/pricing";
 import { readAnthropicUsage } from "../../lib/providers/anthropic-response";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { runAgent } from "./helpers/agents";
-import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { fakeReceived, resetFakes, scriptFake } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -22,11 +21,6 @@ const ANSWER = "Hello from the fake Anthropic, through 1Relay.";
 
 function claude(baseURL: string, token: string, prompt = "Say hi") {
   return runAgent({ name: "claude", args: ["-p", prompt, "--model", "claude-haiku-4-5"], env: { ANTHROPIC_BASE_URL: baseURL, ANTHROPIC_AUTH_TOKEN: token } });
-}
-
-async function scriptAnthropic(behaviour: unknown): Promise<void> {
-  const response = await fetch(`${fakeURLs.anthropic}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour }) });
-  expect(response.status).toBe(204);
 }
 
 test.describe.serial("Claude Code through 1Relay", () => {
@@ -63,7 +57,7 @@ test.describe.serial("Claude Code through 1Relay", () => {
   test("claude -p prints the fake's answer; each request is recorded under the messages API at the fake's usage's exact cost", async ({ baseURL }) => {
     test.setTimeout(150_000);
     await resetFakes();
-    await scriptAnthropic({ replyText: ANSWER });
+    await scriptFake("anthropic", { replyText: ANSWER });
     const run = await claude(baseURL!, token);
     console.log(`claude -p: exit ${run.code} in ${run.ms} ms`);
     expect(run.code, run.output).toBe(0);

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fakeURLs } from "../../playwright.config";
 import { boundMessagesCall } from "../../lib/gateway/messages/messages-bounds";
 import { messagesBodySchema, parseMessagesBody } from "../../lib/gateway/messages/messages-request";
 import { formatConnectionId } from "../../lib/crypto/connection-id";
@@ -7,7 +6,7 @@ import { parseRelayToken } from "../../lib/crypto/relay-token";
 import { computeCostMicroUsd, findPrice, worstCaseCostMicroUsd } from "../../lib/limits/pricing";
 import { readAnthropicUsage } from "../../lib/providers/anthropic-response";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { fakeReceived, resetFakes, scriptFake } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -27,11 +26,6 @@ function worstCase(): number {
 
 function messages(baseURL: string, token: string, signal?: AbortSignal): Promise<Response> {
   return fetch(`${baseURL}/v1/messages?beta=true`, { method: "POST", headers: { "x-api-key": token, "anthropic-version": "2023-06-01", "content-type": "application/json" }, body: JSON.stringify(body), signal });
-}
-
-async function scriptFake(behaviour: unknown, times?: number): Promise<void> {
-  const response = await fetch(`${fakeURLs.anthropic}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour, times }) });
-  expect(response.status).toBe(204);
 }
 
 type Row = { status: number; error_code: string | null; cost_micro_usd: number; api: string; input_tokens: number; output_tokens: number };
@@ -56,7 +50,7 @@ test.describe.serial("budgets on /v1/messages", () => {
     const token = await createToken(page, { name: "Messages budget bot", keys: { anthropic: "Limits Anthropic" }, budget: (budgetMicro / 1e6).toFixed(6), rpm: "" });
     await resetFakes();
     // Each upstream stream takes a while, so the reservations overlap as they would under load.
-    await scriptFake({ delayMs: 150 });
+    await scriptFake("anthropic", { delayMs: 150 });
     const responses = await Promise.all(Array.from({ length: 30 }, () => messages(baseURL!, token)));
     const ok = responses.filter((r) => r.status === 200);
     const refused = responses.filter((r) => r.status !== 200);
@@ -85,12 +79,12 @@ test.describe.serial("budgets on /v1/messages", () => {
   test("a stream the provider cuts, and one the client leaves, are charged by the bound rule: at least what was delivered, never above the reservation", async ({ baseURL }) => {
     const token = await createToken(page, { name: "Messages cut bot", keys: { anthropic: "Limits Anthropic" }, budget: "1", rpm: "" });
     await resetFakes();
-    await scriptFake({ dropAfterChunks: 6 }, 1);
+    await scriptFake("anthropic", { dropAfterChunks: 6 }, 1);
     const cut = await messages(baseURL!, token);
     const text = await cut.text();
     expect(text).toMatch(/event: error\ndata: \{"type":"error","error":\{"type":"api_error","message":"Anthropic closed the stream before it finished\."\}\}/);
 
-    await scriptFake({ delayMs: 400 }, 1);
+    await scriptFake("anthropic", { delayMs: 400 }, 1);
     const controller = new AbortController();
     const left = await messages(baseURL!, token, controller.signal);
     const reader = left.body!.getReader();
