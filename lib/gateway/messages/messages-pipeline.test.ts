@@ -92,7 +92,8 @@ describe("POST /v1/messages through the pipeline", () => {
     expect(badBody.status).toBe(400);
     expect(await errorOf(badBody)).toMatchObject({ error: { type: "invalid_request_error", message: "Missing required parameter: 'max_tokens'." } });
     const gpt = await handleMessages({ request: messagesRequest({ token: conn.token, body: { ...hello, model: "gpt-4o-mini" } }), deps: world.deps });
-    expect((await errorOf(gpt)).error.message).toMatch(/\/v1\/messages serves Anthropic's models.*\/v1\/chat\/completions/);
+    expect(gpt.status).toBe(403);
+    expect(await errorOf(gpt)).toMatchObject({ error: { type: "permission_error", message: "This token may not use openai." } });
     const version = await handleMessages({ request: messagesRequest({ token: conn.token, body: hello, headers: { "anthropic-version": "2020-01-01" } }), deps: world.deps });
     expect(version.status).toBe(400);
     expect(world.upstream).toEqual([]);
@@ -121,6 +122,33 @@ describe("POST /v1/messages through the pipeline", () => {
     expect(body.error.type).toBe("authentication_error");
     expect(body.error.message).toMatch(/^Anthropic rejected the API key stored for this connection/);
     expect(body.error.message).not.toContain(PROVIDER_KEY);
+  });
+});
+
+describe("POST /v1/messages for another provider's model (Claude Code driving gpt-*)", () => {
+  it("sends the provider a Chat Completions request with its own key, and answers in Anthropic's shape with that provider's usage", async () => {
+    const conn = makeConnection({ policy: policyOf({ providers: ["openai"] }), grants: ["openai"] });
+    const world = createFakeWorld({ connection: conn, fetch: () => json(fixtureJson("openai", "chat-response.json")) });
+    const response = await handleMessages({ request: messagesRequest({ token: conn.token, body: { ...hello, model: "gpt-4o-mini", system: "Be brief." } }), deps: world.deps });
+    expect(response.status).toBe(200);
+    const sent = world.upstream[0]!;
+    expect(sent.url).toBe("https://openai.test/v1/chat/completions");
+    expect((sent.init.headers as Record<string, string>).authorization).toBe(`Bearer ${PROVIDER_KEY}`);
+    expect(JSON.parse(sent.init.body as string)).toMatchObject({ model: "gpt-4o-mini", max_completion_tokens: 256, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hello, world" }] });
+    const message = (await response.json()) as { type: string; model: string; content: { type: string; text: string }[]; stop_reason: string; usage: Record<string, number> };
+    expect(message).toMatchObject({ type: "message", model: "gpt-4o-mini", stop_reason: "end_turn", content: [{ type: "text", text: "Hello! How can I assist you today?" }], usage: { input_tokens: 19, output_tokens: 10 } });
+    await world.drain();
+    expect(world.calls.finish[0]!.entry).toMatchObject({ api: "messages", provider: "openai", model: "gpt-4o-mini", inputTokens: 19, outputTokens: 10 });
+  });
+
+  it("streams the provider's chunks as Anthropic's events", async () => {
+    const conn = makeConnection({ policy: policyOf({ providers: ["openai"] }), grants: ["openai"] });
+    const world = createFakeWorld({ connection: conn, decide: () => admitted({ reservedMicroUsd: 5_000 }), fetch: () => new Response(fixtureText("openai", "chat-stream.sse"), { headers: { "content-type": "text/event-stream" } }) });
+    const response = await handleMessages({ request: messagesRequest({ token: conn.token, body: { ...hello, model: "gpt-4o-mini", stream: true } }), deps: world.deps });
+    const text = await response.text();
+    expect(text.startsWith("event: message_start\n")).toBe(true);
+    expect(text).toMatch(/event: message_stop\ndata: \{"type":"message_stop"\}\n\n: x-1relay-cost-usd=/);
+    expect(JSON.parse(world.upstream[0]!.init.body as string)).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 });
 

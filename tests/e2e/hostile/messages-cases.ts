@@ -80,7 +80,10 @@ const body: Row[] = [
   invalid("deep nesting in a tool's input_schema", raw(JSON.stringify({ ...good, tools: [{ name: "f", input_schema: {} }] }).replace('"input_schema":{}', `"input_schema":{"a":${"[".repeat(100_000)}1${"]".repeat(100_000)}}`))),
   invalid("a model name that is a URL", json({ model: "https://evil.example/v1" })),
   invalid("a model name with a path", json({ model: "claude-haiku-4-5/../../admin" })),
-  invalid("another provider's model (served at /v1/chat/completions)", json({ model: "gpt-4o-mini" })),
+  invalid("a PDF for another provider's model (only Anthropic's read PDFs)", json({ model: "gpt-4o-mini", messages: [{ role: "user", content: [{ type: "document", source: { type: "base64", media_type: "application/pdf", data: "JVBERi0x" } }] }] })),
+  invalid("Anthropic's bash tool for another provider's model", json({ model: "gpt-4o-mini", tools: [{ type: "bash_20250124", name: "bash" }] })),
+  invalid("top_k for another provider's model", json({ model: "gpt-4o-mini", top_k: 5 })),
+  invalid("five stop sequences for another provider's model (OpenAI takes four)", json({ model: "gpt-4o-mini", stop_sequences: ["a", "b", "c", "d", "e"] })),
   invalid("a model no provider serves", json({ model: "unknown-model-xyz" }), 404),
   invalid("an anthropic-version 1Relay does not know", (ctx) => post(ctx, JSON.stringify(good), { headers: { "anthropic-version": "2099-01-01" } })),
   invalid("content-type text/plain", (ctx) => post(ctx, JSON.stringify(good), { headers: { "content-type": "text/plain" } })),
@@ -91,6 +94,7 @@ const countTokens: Row[] = [
   invalid("count_tokens with stream", (ctx) => post(ctx, JSON.stringify({ model: good.model, messages: good.messages, stream: true }), { path: COUNT })),
   invalid("count_tokens with a server tool", (ctx) => post(ctx, JSON.stringify({ model: good.model, messages: good.messages, tools: [{ type: "code_execution_20250825", name: "code_execution" }] }), { path: COUNT })),
   invalid("count_tokens without messages", (ctx) => post(ctx, JSON.stringify({ model: good.model }), { path: COUNT })),
+  invalid("count_tokens for another provider's model", (ctx) => post(ctx, JSON.stringify({ model: "gpt-4o-mini", messages: good.messages }), { path: COUNT })),
 ];
 
 const models: Row[] = [
