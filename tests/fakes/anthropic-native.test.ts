@@ -101,4 +101,10 @@ describe("fake Anthropic: count_tokens, cache TTLs and Claude Code's request", (
     expect(data[0]!.type).toBe("message_start");
     expect(data.at(-1)!.type).toBe("message_stop");
   });
+
+  it("takes a system turn in the conversation only with the mid-conversation beta, as Claude Code sends it for other models", async () => {
+    const body = { ...fixtureJson<Record<string, unknown>>("anthropic", "claude-code-other-model-request.json"), model: "claude-haiku-4-5", stream: false };
+    expect((await post("/v1/messages", body)).status).toBe(400);
+    expect((await post("/v1/messages", body, { "anthropic-beta": "mid-conversation-tool-changes-2026-07-01" })).status).toBe(200);
+  });
 });

@@ -72,6 +72,8 @@ function validate(body: unknown, { countOnly = false, betas = [] }: { countOnly?
   if (thinking && !(countOnly && thinking.includes("max_tokens"))) return thinking;
   if (!Array.isArray(b.messages)) return "messages: Input should be a valid list";
   for (const [i, m] of (b.messages as Json[]).entries()) {
+    // System turns in the conversation need the mid-conversation beta (the SDK's BetaSystemMessageParam).
+    if (m?.role === "system" && betas.includes("mid-conversation-tool-changes-2026-07-01")) continue;
     if (m?.role === "system") {
       return 'messages: Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.';
     }
@@ -81,8 +83,9 @@ function validate(body: unknown, { countOnly = false, betas = [] }: { countOnly?
 }
 
 function toConversation(b: Json): Conversation {
-  const messages = b.messages as Json[];
-  const texts = [textOf(b.system), ...messages.map((m) => textOf(m.content))].filter(Boolean);
+  const messages = (b.messages as Json[]).filter((m) => m.role !== "system");
+  const systemTurns = (b.messages as Json[]).filter((m) => m.role === "system").map((m) => textOf(m.content));
+  const texts = [textOf(b.system), ...systemTurns, ...messages.map((m) => textOf(m.content))].filter(Boolean);
   const last = messages[messages.length - 1];
   const isToolResult = Array.isArray(last?.content) && (last.content as Json[]).some((c) => c?.type === "tool_result");
   const lastUser = [...messages].reverse().find((m) => m.role === "user");

@@ -91,8 +91,20 @@ export type ContentBlock = z.output<typeof contentBlock>;
 
 const content = z.union([z.string(), z.array(contentBlock).max(L.blocksPerMessage)]);
 
+/**
+ * A system turn in the conversation (the SDK's BetaSystemMessageParam; Claude Code sends one for
+ * models it does not know): text only here; tool additions and removals are not accepted.
+ */
+const systemTurn = z.strictObject({
+  role: z.literal("system"),
+  content: z.union([z.string(), z.array(textBlock)]).optional(),
+  clear_at: z.enum(["next_user_message", "never"]).nullable().optional(),
+  output_config: z.strictObject({ effort: z.enum(["low", "medium", "high", "xhigh", "max"]).nullable().optional() }).nullable().optional(),
+});
+
 export const messageParam = z.discriminatedUnion("role", [
   z.strictObject({ role: z.literal("user"), content }),
   z.strictObject({ role: z.literal("assistant"), content }),
+  systemTurn,
 ]);
 export type MessageParam = z.output<typeof messageParam>;

@@ -72,7 +72,7 @@ function strip(block: ContentBlock | { type: string; [k: string]: unknown }, med
 
 function measure(body: Shape): { textBytes: number; media: Media } {
   const media: Media = { images: 0, pdfs: 0, toolReferences: [], toolUseInputBytes: 0, blocks: 0, longCacheWrites: body.cache_control?.ttl === "1h" };
-  const messages = body.messages.map((m) => (typeof m.content === "string" ? m : { ...m, content: m.content.map((c) => strip(c, media)) }));
+  const messages = body.messages.map((m) => (typeof m.content === "string" || m.content === undefined ? m : { ...m, content: (m.content as ContentBlock[]).map((c) => strip(c, media)) }));
   if (Array.isArray(body.system)) for (const block of body.system) if (block.cache_control?.ttl === "1h") media.longCacheWrites = true;
   for (const tool of body.tools ?? []) if (tool.cache_control?.ttl === "1h") media.longCacheWrites = true;
   return { textBytes: utf8ByteLength(JSON.stringify({ ...body, messages })), media };

@@ -25,6 +25,13 @@ describe("the Messages request body", () => {
     expect(parsed.tools!.find((t) => t.name === "DeferredToolPlaceholder")).toMatchObject({ defer_loading: true });
   });
 
+  it("accepts what Claude Code sends for a model it does not know: a system turn in the conversation, adaptive thinking, effort", () => {
+    const recorded = fixtureJson<Record<string, unknown>>("anthropic", "claude-code-other-model-request.json");
+    const parsed = parse(recorded);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(recorded);
+    expect(parsed.messages.map((m) => m.role)).toContain("system");
+  });
+
   it("accepts what the SDK's blocks allow: images, documents, search results, thinking, redacted thinking, tool use and results with tool references", () => {
     const body = {
       ...base,
@@ -67,7 +74,7 @@ describe("the Messages request body", () => {
     expect(refusal({ ...base, max_tokens: 0 }).param).toBe("max_tokens");
     expect(refusal({ ...base, model: "https://evil.test/x" }).param).toBe("model");
     expect(refusal({ ...base, thinking: { type: "enabled" } }).param).toBe("thinking.budget_tokens");
-    expect(refusal({ ...base, messages: [{ role: "system", content: "x" }] }).param).toBe("messages[0].role");
+    expect(refusal({ ...base, messages: [{ role: "system", content: [{ type: "tool_addition", tool: { type: "tool_reference", name: "x" } }] }] }).param).toMatch(/^messages\[0\]\.content/);
     expect(refusal([base]).message).toBe("The request body must be a JSON object.");
   });
 

@@ -42,6 +42,11 @@ describe("a Messages request in Chat Completions' terms", () => {
     expect(JSON.stringify(chat)).not.toMatch(/cache_control|budget_tokens|clear_thinking/);
   });
 
+  it("keeps a system turn where it stands (Claude Code's request for a model it does not know)", () => {
+    const chat = toChatRequest(parseMessagesBody({ body: fixtureJson("anthropic", "claude-code-other-model-request.json"), schema: messagesBodySchema }));
+    expect(chat.messages.map((m) => m.role)).toEqual(["system", "user", "system"]);
+  });
+
   it("refuses what only Anthropic's models can do", () => {
     expect(() => toChatRequest(body({ messages: [{ role: "user", content: [{ type: "document", source: { type: "base64", media_type: "application/pdf", data: "JVBER" } }] }] }))).toThrow(/PDF documents are read only by Anthropic's models/);
     expect(() => toChatRequest(body({ tools: [{ type: "bash_20250124", name: "bash" }] }))).toThrow(/bash_20250124 runs only on Anthropic's models/);

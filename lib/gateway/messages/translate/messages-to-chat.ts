@@ -94,7 +94,10 @@ export function toChatRequest(body: MessagesBody): ChatRequest {
   const system = typeof body.system === "string" ? body.system : (body.system ?? []).map((b) => b.text).join("\n\n");
   const messages: Json[] = system ? [{ role: "system", content: system }] : [];
   body.messages.forEach((m, i) => {
-    if (typeof m.content === "string") messages.push({ role: m.role, content: m.content });
+    if (m.role === "system") {
+      const text = typeof m.content === "string" ? m.content : (m.content ?? []).map((b) => b.text).join("\n\n");
+      if (text) messages.push({ role: "system", content: text });
+    } else if (typeof m.content === "string") messages.push({ role: m.role, content: m.content });
     else if (m.role === "user") messages.push(...userMessages(m.content, i));
     else {
       const assistant = assistantMessage(m.content);
