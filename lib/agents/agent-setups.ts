@@ -43,7 +43,11 @@ export const AGENT_SETUPS: readonly AgentSetup[] = [
     parts: ({ origin, token }) => [
       { label: "In your shell (or your shell's profile)", text: sh([`export ANTHROPIC_BASE_URL="${origin}"`, `export ANTHROPIC_AUTH_TOKEN="${token}"`, "unset ANTHROPIC_API_KEY", "claude"]) },
     ],
-    notes: ["Print mode works the same: claude -p \"…\" --model claude-haiku-4-5.", "A refusal (budget, scope, rate limit) shows in Claude Code as an API error with 1Relay's message."],
+    notes: [
+      "Print mode works the same: claude -p \"…\" --model claude-haiku-4-5.",
+      "With a token holding another provider's key, claude --model gpt-5.5 (or gemini-2.5-flash) drives that model: 1Relay translates its requests.",
+      "A refusal (budget, scope, rate limit) shows in Claude Code as an API error with 1Relay's message.",
+    ],
   },
   {
     id: "codex",

@@ -28,6 +28,7 @@ test.describe.serial("Claude Code through 1Relay", () => {
   let token: string;
   let openaiOnly: string;
   let broke: string;
+  let onGpt: string;
 
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
@@ -39,6 +40,7 @@ test.describe.serial("Claude Code through 1Relay", () => {
     token = await createToken(page, { name: "Claude Code", keys: { anthropic: "Claude key" }, models: "claude-haiku-4-5", budget: "5", rpm: "60" });
     openaiOnly = await createToken(page, { name: "No Anthropic", keys: { openai: "OpenAI key" } });
     broke = await createToken(page, { name: "Broke agent", keys: { anthropic: "Claude key" }, budget: "0" });
+    onGpt = await createToken(page, { name: "Claude Code on GPT", keys: { openai: "OpenAI key" } });
   });
 
   test.afterAll(async () => {
@@ -84,6 +86,29 @@ test.describe.serial("Claude Code through 1Relay", () => {
     const expected = received.reduce((sum, r) => sum + computeCostMicroUsd({ price, usage: readAnthropicUsage(r.reportedUsage) }), 0);
     expect(expected).toBeGreaterThan(0);
     expect(rows.reduce((sum, r) => sum + r.cost_micro_usd, 0)).toBe(expected);
+  });
+
+  test("claude -p --model gpt-4o-mini: Claude Code drives OpenAI's model, its Messages translated, and prints the fake OpenAI's answer", async ({ baseURL }) => {
+    await resetFakes();
+    await scriptFake("openai", { replyText: ANSWER });
+    const run = await runAgent({ name: "claude", args: ["-p", "Say hi", "--model", "gpt-4o-mini"], env: { ANTHROPIC_BASE_URL: baseURL!, ANTHROPIC_AUTH_TOKEN: onGpt } });
+    console.log(`claude -p --model gpt-4o-mini: exit ${run.code} in ${run.ms} ms`);
+    expect(run.code, run.output).toBe(0);
+    expect(run.stdout.trim()).toBe(ANSWER);
+    const received = await fakeReceived("openai");
+    expect(received.length).toBeGreaterThanOrEqual(1);
+    for (const request of received) {
+      expect(request.path).toBe("/v1/chat/completions");
+      expect(request.headers.authorization).toBe(`Bearer ${fakeKeys.openai}`);
+    }
+    expect(await fakeReceived("anthropic")).toEqual([]);
+    const rows = await waitForRows<{ api: string; provider: string; model: string; status: number; cost_micro_usd: number }>(
+      "SELECT api, provider, model, status, cost_micro_usd FROM usage_records WHERE connection_id = ?",
+      [connectionIdOf(onGpt)],
+      (r) => r.length >= received.length,
+    );
+    for (const row of rows) expect(row).toMatchObject({ api: "messages", provider: "openai", model: "gpt-4o-mini", status: 200 });
+    expect(rows.every((r) => r.cost_micro_usd > 0)).toBe(true);
   });
 
   test("a token without Anthropic: Claude Code shows 1Relay's refusal, and nothing reaches Anthropic", async ({ baseURL }) => {
