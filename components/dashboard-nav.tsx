@@ -8,6 +8,7 @@ export const dashboardSections = [
   { href: "/dashboard/vault", label: "Vault" },
   { href: "/dashboard/connections", label: "Connections" },
   { href: "/dashboard/tokens", label: "Tokens" },
+  { href: "/dashboard/agents", label: "Use with agents" },
   { href: "/dashboard/usage", label: "Usage" },
   { href: "/dashboard/apps", label: "Apps (developers)" },
   { href: "/dashboard/settings", label: "Settings" },

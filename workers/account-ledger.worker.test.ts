@@ -17,10 +17,10 @@ const input = (over: Partial<BeginInput> = {}): BeginInput => ({
   rpm: null,
   costMicroUsd: 100_000,
   leaseMs: 60_000,
-  pending: { connectionId: id, provider: "openai", model: "gpt-4o-mini", streamed: false },
+  pending: { connectionId: id, provider: "openai", model: "gpt-4o-mini", streamed: false, api: "chat" },
   ...over,
 });
-const entry = (cost: number, at: number) => ({ connectionId: id, provider: "openai", model: "gpt-4o-mini", status: 200, errorCode: null, inputTokens: 1, outputTokens: 1, cachedTokens: 0, costMicroUsd: cost, latencyMs: 1, streamed: false, at });
+const entry = (cost: number, at: number) => ({ connectionId: id, provider: "openai", model: "gpt-4o-mini", status: 200, errorCode: null, inputTokens: 1, outputTokens: 1, cachedTokens: 0, costMicroUsd: cost, latencyMs: 1, streamed: false, api: "chat" as const, at });
 
 async function withLedger<T>(name: string, work: (ledger: AccountLedger) => T): Promise<T> {
   return runInDurableObject(ns.get(ns.idFromName(name)), (_instance, state) => work(new AccountLedger(state.storage.sql)));

@@ -3,6 +3,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { BeginInput } from "../lib/account/ledger-types";
 import type { AccountDurableObject } from "./account-durable-object";
+import type { AccountLedger } from "./account-ledger";
 
 // The limits ledger in the real Durable Object (workerd, SQLite storage): reservations under
 // concurrency, settlement, kill switch, leases that an alarm expires, batched D1 writes.
@@ -24,7 +25,7 @@ function beginInput(accountId: string, over: Partial<BeginInput> = {}): BeginInp
     rpm: null,
     costMicroUsd: 100_000,
     leaseMs: 60_000,
-    pending: { connectionId: "c".repeat(32), provider: "openai", model: "gpt-4o-mini", streamed: false },
+    pending: { connectionId: "c".repeat(32), provider: "openai", model: "gpt-4o-mini", streamed: false, api: "chat" },
     ...over,
   };
 }
@@ -41,6 +42,7 @@ const entry = (over: Record<string, unknown> = {}) => ({
   costMicroUsd: 40_000,
   latencyMs: 12,
   streamed: false,
+  api: "chat" as const,
   at: Date.now(),
   ...over,
 });
@@ -134,6 +136,16 @@ describe("leases and batched usage records", () => {
     expect(summary.account).toMatchObject({ spentMicroUsd: 100_000, reservedMicroUsd: 0 });
   });
 
+  it("the record an expired lease writes names the request's API", async () => {
+    const { accountId, stub } = account();
+    const begun = await stub.begin(beginInput(accountId, { leaseMs: 1, pending: { connectionId: "c".repeat(32), provider: "anthropic", model: "claude-haiku-4-5", streamed: true, api: "messages" } }));
+    expect(begun.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    await runDurableObjectAlarm(stub);
+    const pending = await runInDurableObject(stub, (instance: AccountDurableObject) => (instance as unknown as { ledger: AccountLedger }).ledger.takePending(10));
+    expect(pending.entries).toEqual([expect.objectContaining({ errorCode: "lease_expired", provider: "anthropic", api: "messages", streamed: true })]);
+  });
+
   it("writes usage records to D1 in one batch, with the connection's last use", async () => {
     const { accountId, stub } = account();
     const connectionId = crypto.randomUUID().replace(/-/g, "");
@@ -143,13 +155,21 @@ describe("leases and batched usage records", () => {
     )
       .bind(connectionId, accountId, "0".repeat(64))
       .run();
+    // Each record names its API; one queued as an object before the field existed wrote it reads as chat.
+    const apis = ["messages", undefined, "count_tokens"];
     for (let i = 0; i < 9; i++) {
-      await stub.finish({ accountId, reservationId: null, budgetMicroUsd: null, entry: entry({ connectionId, at: 1000 + i, status: 403, costMicroUsd: 0 }) });
+      await stub.finish({ accountId, reservationId: null, budgetMicroUsd: null, entry: entry({ connectionId, at: 1000 + i, status: 403, costMicroUsd: 0, api: apis[i % 3] }) });
     }
     const written = await runInDurableObject(stub, (instance: AccountDurableObject) => instance.flush());
     expect(written).toBe(9);
     const rows = await bindings.DB.prepare("SELECT COUNT(*) AS n FROM usage_records WHERE user_id = ?").bind(accountId).first<{ n: number }>();
     expect(rows!.n).toBe(9);
+    const byApi = await bindings.DB.prepare("SELECT api, COUNT(*) AS n FROM usage_records WHERE user_id = ? GROUP BY api ORDER BY api").bind(accountId).all<{ api: string; n: number }>();
+    expect(byApi.results).toEqual([
+      { api: "chat", n: 3 },
+      { api: "count_tokens", n: 3 },
+      { api: "messages", n: 3 },
+    ]);
     const conn = await bindings.DB.prepare("SELECT last_used_at FROM connections WHERE id = ?").bind(connectionId).first<{ last_used_at: number }>();
     expect(conn!.last_used_at).toBe(1008);
     expect(await runInDurableObject(stub, (instance: AccountDurableObject) => instance.flush())).toBe(0);

@@ -33,7 +33,7 @@ export function admitRequest({ input, entry, status, now, begin }: { input: Admi
           rpm: facts!.rpm,
           costMicroUsd: request.costMicroUsd,
           leaseMs: request.leaseMs,
-          pending: { connectionId: input.connectionId, provider: request.provider, model: request.model, streamed: request.streamed },
+          pending: { connectionId: input.connectionId, provider: request.provider, model: request.model, streamed: request.streamed, api: request.api },
         })
       : null;
   return { ok: true, status: status === "paused" ? "paused" : "active", material, admission };

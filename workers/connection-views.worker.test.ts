@@ -25,7 +25,7 @@ async function setup(policy = openPolicy()) {
   return { account, ...seeded, stub, ask };
 }
 
-const request = { provider: "openai", model: "gpt-4o-mini", costMicroUsd: 1000, leaseMs: 60_000, streamed: false };
+const request = { provider: "openai", model: "gpt-4o-mini", costMicroUsd: 1000, leaseMs: 60_000, streamed: false, api: "chat" as const };
 const setRow = (connectionId: string, values: Record<string, unknown>) => db.updateTable("connections").set(values).where("id", "=", connectionId).execute();
 
 /** The browser's re-signed policy, as updatePolicyFor announces and writes it. */
@@ -169,7 +169,7 @@ describe("the account object's view of a connection", () => {
     const { ask, stub, account, connectionId } = await setup();
     await ask();
     const { item } = account;
-    const entry = { connectionId, provider: "openai", model: "gpt-4o-mini", status: 401, errorCode: "provider_key_invalid", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 1, streamed: false, at: Date.now() };
+    const entry = { connectionId, provider: "openai", model: "gpt-4o-mini", status: 401, errorCode: "provider_key_invalid", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 1, streamed: false, api: "chat" as const, at: Date.now() };
     await stub.finish({ accountId: account.userId, reservationId: null, budgetMicroUsd: null, entry, keyVerdict: { itemId: item.itemId, keyVersion: 1, status: "rejected" } });
     expect(await ask()).toMatchObject({ material: { grants: [{ itemId: item.itemId, keyStatus: "rejected" }] } });
     expect((await db.selectFrom("vault_items").select("key_status").where("id", "=", item.itemId).executeTakeFirst())?.key_status).toBe("rejected");

@@ -7,6 +7,7 @@ import { validateServerEnv } from "../lib/env/validated-env";
 import { handleChatCompletion } from "../lib/gateway/chat-completion";
 import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
+import { handleCountTokens, handleMessages, handleReachability } from "../lib/gateway/messages/handle-messages";
 import { handleListModels } from "../lib/gateway/models-endpoint";
 import { newRequestId } from "../lib/gateway/context";
 import { apiSecurityHeaders } from "../lib/http/security-headers";
@@ -16,6 +17,9 @@ type GatewayHandler = typeof handleChatCompletion;
 const routes: Record<string, GatewayHandler> = {
   "POST /v1/chat/completions": handleChatCompletion,
   "GET /v1/models": handleListModels,
+  "POST /v1/messages": handleMessages,
+  "POST /v1/messages/count_tokens": handleCountTokens,
+  "HEAD /": handleReachability,
 };
 
 /** The gateway handler for this request, or null when Next should answer it. */

@@ -6,15 +6,31 @@ import type { ConnectionSummary } from "@/lib/connections/wire";
 import { policyModelsFromInput } from "@/lib/connections/policy-models";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { createScopedToken } from "@/lib/vault/vault-store";
+import type { ProviderId } from "@/lib/providers/registry/provider-ids";
 import { providerIds, type VaultItemRecord } from "@/lib/vault/wire";
 import { describeVaultError } from "../vault/use-vault";
 
-export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]; onCreated: (token: string, connection: ConnectionSummary) => void }) {
-  const [name, setName] = useState("");
-  const [choice, setChoice] = useState<Record<string, string>>({});
-  const [models, setModels] = useState("");
-  const [budget, setBudget] = useState("10");
-  const [rpm, setRpm] = useState("60");
+/** What the form starts with (the "Use with agents" page fills it for an agent): the first vault key of each provider is chosen. */
+export interface TokenFormDefaults {
+  name?: string;
+  providers?: readonly ProviderId[];
+  models?: string;
+  budget?: string;
+  rpm?: string;
+}
+
+const firstKeys = (items: VaultItemRecord[], providers: readonly ProviderId[] = []) =>
+  Object.fromEntries(providers.flatMap((provider) => {
+    const item = items.find((i) => i.provider === provider);
+    return item ? [[provider, item.id]] : [];
+  }));
+
+export function CreateTokenForm({ items, onCreated, defaults = {}, title = "Create a token" }: { items: VaultItemRecord[]; onCreated: (token: string, connection: ConnectionSummary) => void; defaults?: TokenFormDefaults; title?: string }) {
+  const [name, setName] = useState(defaults.name ?? "");
+  const [choice, setChoice] = useState<Record<string, string>>(() => firstKeys(items, defaults.providers));
+  const [models, setModels] = useState(defaults.models ?? "");
+  const [budget, setBudget] = useState(defaults.budget ?? "10");
+  const [rpm, setRpm] = useState(defaults.rpm ?? "60");
   const [expires, setExpires] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,8 +68,8 @@ export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]
   }
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label="Create a token">
-      <h2>Create a token</h2>
+    <form className="card" onSubmit={submit} noValidate aria-label={title}>
+      <h2>{title}</h2>
       <p className="hint">For a bot or agent. It can call the gateway with the keys you choose, within these limits, and never sees the keys.</p>
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       <div className="field">

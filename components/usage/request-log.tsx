@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { UsageParams } from "@/lib/usage/usage-api";
+import { labelOfApi } from "@/lib/usage/api-labels";
 import { usageApi } from "@/lib/usage/usage-api";
 import { exactUsd, formatCount, utcTime } from "./format";
 import { useRequestLog } from "./use-request-log";
@@ -32,6 +33,7 @@ export function RequestLog({ params, pageSize = 25, title = "Request log" }: { p
                 <th scope="col">App</th>
                 <th scope="col">Provider</th>
                 <th scope="col">Model</th>
+                <th scope="col" title="Which API the request used">API</th>
                 <th scope="col">Status</th>
                 <th scope="col" className="num">Tokens in / out</th>
                 <th scope="col" className="num">Cost</th>
@@ -46,6 +48,7 @@ export function RequestLog({ params, pageSize = 25, title = "Request log" }: { p
                   <td>{r.connectionName ? <Link href={`/dashboard/connections/${r.connectionId}`}>{r.connectionName}</Link> : "(removed)"}</td>
                   <td>{r.provider}</td>
                   <td>{r.model}</td>
+                  <td title={labelOfApi(r.api)} data-cell="api">{r.api}</td>
                   <td>
                     <span className={r.status >= 400 ? "badge danger" : "badge"}>{r.status}</span>
                     {r.errorCode ? <span className="hint"> {r.errorCode}</span> : null}

@@ -58,6 +58,7 @@ export function UsageScreen() {
         <BreakdownTable title="By app" rows={summary?.byConnection ?? null} testId="by-app" linkConnections />
         <BreakdownTable title="By provider" rows={summary?.byProvider ?? null} testId="by-provider" />
         <BreakdownTable title="By model" rows={summary?.byModel ?? null} testId="by-model" />
+        <BreakdownTable title="By API" rows={summary?.byApi ?? null} testId="by-api" />
       </div>
 
       <RequestLog params={params} />

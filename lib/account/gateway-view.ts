@@ -2,6 +2,7 @@
 // what the gateway and the writers exchange with it. Plain data only (structured clone over
 // RPC). Ciphertext and signed data only: the object never holds a key in clear, and K never
 // reaches it (the gateway sends the token's verifier, as D1 stores it).
+import type { GatewayApi } from "../gateway/endpoint";
 import type { BeginResult } from "./ledger-types";
 
 export type KeyVerdict = "ok" | "rejected";
@@ -75,6 +76,8 @@ export interface AdmissionRequest {
   costMicroUsd: number | null;
   leaseMs: number;
   streamed: boolean;
+  /** The API the request used (for the record written if it is refused or its lease runs out). */
+  api: GatewayApi;
 }
 
 export interface AdmitInput {

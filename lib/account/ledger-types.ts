@@ -2,6 +2,7 @@
 // Plain data only: it crosses the RPC boundary by structured clone.
 import type { ConnectionStatus, RefusalReason } from "../limits/admission";
 import type { SlidingWindowDecision } from "../limits/sliding-window";
+import type { GatewayApi } from "../gateway/endpoint";
 
 /** A usage record as the gateway knows it (never the prompt or the completion). */
 export interface UsageEntry {
@@ -16,6 +17,8 @@ export interface UsageEntry {
   costMicroUsd: number;
   latencyMs: number;
   streamed: boolean;
+  /** Which API the request used (records queued before this field existed read as "chat"). */
+  api: GatewayApi;
   at: number;
 }
 

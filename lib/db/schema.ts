@@ -123,6 +123,8 @@ export interface UsageRecordsTable {
   cost_micro_usd: number;
   latency_ms: number;
   streamed: number;
+  /** Which API the request used (GatewayApi; migration 0011, "chat" before it). */
+  api: string;
   created_at: number;
 }
 

@@ -6,8 +6,8 @@ import type { Db } from "./client";
 // connection's last_used_at forward, in one D1 batch (one transaction: all or nothing, so a
 // retried flush never writes a record twice).
 
-/** D1 allows 100 bound parameters per statement: 14 columns → 7 rows per insert. */
-const ROWS_PER_INSERT = 7;
+/** D1 allows 100 bound parameters per statement: 15 columns → 6 rows per insert. */
+const ROWS_PER_INSERT = 6;
 
 export async function flushUsage({ d1, db, userId, entries }: { d1: D1Database; db: Db; userId: string; entries: UsageEntry[] }): Promise<void> {
   if (entries.length === 0) return;
@@ -29,6 +29,8 @@ export async function flushUsage({ d1, db, userId, entries }: { d1: D1Database; 
           cost_micro_usd: e.costMicroUsd,
           latency_ms: e.latencyMs,
           streamed: e.streamed ? 1 : 0,
+          // Records queued by an object before the field existed are chat completions.
+          api: e.api ?? "chat",
           created_at: e.at,
         })),
       ),

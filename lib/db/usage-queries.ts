@@ -23,6 +23,7 @@ function scoped({ db, userId, from, to, filters }: Scope): UsageQuery {
   if (filters.connectionId) q = q.where("usage_records.connection_id", "=", filters.connectionId);
   if (filters.provider) q = q.where("usage_records.provider", "=", filters.provider);
   if (filters.model) q = q.where("usage_records.model", "=", filters.model);
+  if (filters.api) q = q.where("usage_records.api", "=", filters.api);
   if (filters.status === "ok") q = q.where("usage_records.status", "<", 400);
   if (filters.status === "error") q = q.where("usage_records.status", ">=", 400);
   return q;
@@ -36,7 +37,7 @@ const totals = (eb: ExpressionBuilder<Database, "usage_records">) => [
   sql<number>`coalesce(sum(usage_records.cost_micro_usd), 0)`.as("cost_micro_usd"),
 ];
 
-/** Totals per (connection, provider, model): few rows, rolled up further in lib/usage. */
+/** Totals per (connection, provider, model, API): few rows, rolled up further in lib/usage. */
 export async function groupUsage(scope: Scope): Promise<UsageGroupRow[]> {
   const rows = await scoped(scope)
     .select((eb) => [
@@ -44,15 +45,17 @@ export async function groupUsage(scope: Scope): Promise<UsageGroupRow[]> {
       sql<string | null>`max(connections.name)`.as("connection_name"),
       "usage_records.provider",
       "usage_records.model",
+      "usage_records.api",
       ...totals(eb as unknown as ExpressionBuilder<Database, "usage_records">),
     ])
-    .groupBy(["usage_records.connection_id", "usage_records.provider", "usage_records.model"])
+    .groupBy(["usage_records.connection_id", "usage_records.provider", "usage_records.model", "usage_records.api"])
     .execute();
   return rows.map((r) => ({
     connectionId: r.connection_id,
     connectionName: r.connection_name,
     provider: r.provider,
     model: r.model,
+    api: r.api,
     requests: Number(r.requests),
     errors: Number(r.errors),
     inputTokens: Number(r.input_tokens),
@@ -112,6 +115,7 @@ export async function listUsagePage({ cursor, limit, ...scope }: Scope & { curso
       "usage_records.cost_micro_usd",
       "usage_records.latency_ms",
       "usage_records.streamed",
+      "usage_records.api",
     ])
     .orderBy("usage_records.created_at", "desc")
     .orderBy("usage_records.id", "desc")
@@ -132,5 +136,6 @@ export async function listUsagePage({ cursor, limit, ...scope }: Scope & { curso
     costMicroUsd: r.cost_micro_usd,
     latencyMs: r.latency_ms,
     streamed: r.streamed === 1,
+    api: r.api as UsageLogRow["api"],
   }));
 }

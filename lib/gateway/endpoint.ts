@@ -1,7 +1,7 @@
 // What one gateway endpoint (one wire format) plugs into the pipeline (types only; see
 // README.md): a parser (how its clients send the token, the strict body schema, the model, the
 // stream flag and the token bounds) and a forwarder (the upstream request, the answer and its
-// usage, the stream, and errors in the API's own shape). The stages between them
+// usage, the stream, and errors in the API's own shape), and the API it is, for usage records. The stages between them
 // (authenticate, authorise the model, admit, open the grant, settle) are the same for all.
 import type { RequestBounds } from "../limits/request-bounds";
 import type { ProviderId, SseEvent, UpstreamError, UpstreamRequest, Usage } from "../providers/types";
@@ -79,7 +79,17 @@ export interface CallForwarder<Call> {
   errorBody(error: DescribedError): unknown;
 }
 
+/**
+ * Which API a request used, as its usage record names it: every endpoint says which (the Usage
+ * page, the request log and the CSV show it). New values need no migration (the column checks
+ * only the form: lib/db/migrations/0011_usage_api.sql).
+ */
+export const GATEWAY_APIS = ["chat", "messages", "count_tokens", "responses", "gemini", "embeddings", "models"] as const;
+export type GatewayApi = (typeof GATEWAY_APIS)[number];
+
 export interface GatewayEndpoint<Call> {
+  /** The API this endpoint serves (written on each usage record). */
+  api: GatewayApi;
   parser: CallParser<Call>;
   forwarder: CallForwarder<Call>;
 }

@@ -39,6 +39,15 @@ describe("gatewayErrorResponse: one way from a failure to an answer", () => {
     expect(await response.json()).toEqual(openAIErrorBody({ status: 429, message: "slow down", type: "requests", param: null, code: "rate_limit_exceeded" }));
   });
 
+  it("tells clients not to retry what a retry cannot change, and leaves retryable failures alone", () => {
+    const final = (error: unknown) => gatewayErrorResponse({ error, requestId: "r" }).headers.get("x-should-retry");
+    expect(final(invalidToken())).toBe("false");
+    expect(final(new GatewayError({ status: 403, type: "invalid_request_error", code: "provider_not_allowed", message: "no" }))).toBe("false");
+    expect(final(unreadableBody())).toBe("false");
+    expect(final(new GatewayError({ status: 429, type: "requests", code: "rate_limit_exceeded", message: "slow down" }))).toBeNull();
+    expect(final(new GatewayError({ status: 502, type: "server_error", code: "upstream_error", message: "x" }))).toBeNull();
+  });
+
   it("takes the endpoint's own error shape", async () => {
     const response = gatewayErrorResponse({ error: invalidToken(), requestId: "req_2", errorBody: (e) => ({ type: "error", error: { type: e.code, message: e.message } }) });
     expect(await response.json()).toEqual({ type: "error", error: { type: "invalid_api_key", message: "Incorrect or revoked relay token provided." } });

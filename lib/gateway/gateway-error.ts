@@ -72,6 +72,14 @@ export function describeGatewayError(error: unknown): DescribedError {
   return { status: 500, message: "The gateway failed to handle this request. Please try again.", type: "server_error", param: null, code: null };
 }
 
+/**
+ * Failures a retry cannot change (a bad or revoked token, a refused scope, a bad body): said with
+ * `x-should-retry: false`, which the OpenAI and Anthropic SDKs and Claude Code obey, so an agent
+ * shows the person the message at once instead of retrying for minutes. 429s say it themselves
+ * (a budget does; an rpm limit is retried after retry-after).
+ */
+const FINAL_STATUSES = new Set([400, 401, 402, 403, 404, 413, 422]);
+
 /** Any thrown value → an error response in the endpoint's shape (OpenAI's by default). */
 export function gatewayErrorResponse({
   error,
@@ -88,6 +96,13 @@ export function gatewayErrorResponse({
   if (described.status === 500) logError({ where: "gateway", error });
   return new Response(JSON.stringify(errorBody(described)), {
     status: described.status,
-    headers: { ...headers, ...(error instanceof GatewayError ? error.headers : {}), "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId },
+    headers: {
+      ...(FINAL_STATUSES.has(described.status) ? { "x-should-retry": "false" } : {}),
+      ...headers,
+      ...(error instanceof GatewayError ? error.headers : {}),
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      "x-1relay-request-id": requestId,
+    },
   });
 }

@@ -1,7 +1,11 @@
 // GET /v1/models: the models this token may use. It authenticates like a chat request (one
-// call to the account object, no admission) and answers from the verified policy.
+// call to the account object, no admission) and answers from the verified policy, in OpenAI's
+// list shape, or in Anthropic's when the request carries anthropic-version (the token then also
+// travels as x-api-key, as Anthropic's clients send it).
 import { wipeBytes } from "../crypto/bytes";
-import { readBearerToken } from "./chat/chat-endpoint";
+import { anthropicErrorBody } from "./messages/anthropic-error-body";
+import { readAnthropicToken } from "./messages/anthropic-headers";
+import { speaksAnthropic, toAnthropicModelList } from "./messages/anthropic-model-list";
 import { createGatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
 import { connectionPaused, gatewayErrorResponse } from "./gateway-error";
@@ -10,15 +14,16 @@ import { authenticate, readCredentials } from "./stages/authenticate";
 
 export async function handleListModels({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
   const ctx = createGatewayContext({ request, deps });
+  const anthropic = speaksAnthropic(request);
   try {
-    const credentials = readCredentials(readBearerToken(request));
+    const credentials = readCredentials(readAnthropicToken(request));
     const accountId = await ctx.timer.time("lookup", () => deps.findAccountId(credentials.connectionId));
     const { connection } = await authenticate({ ctx, credentials, accountId, request: null });
     wipeBytes(connection.ck);
     if (connection.status === "paused") throw connectionPaused();
     const list = listModelsFor({ policy: connection.policy, created: Math.floor(deps.now() / 1000) });
-    return new Response(JSON.stringify(list), { headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": ctx.requestId } });
+    return new Response(JSON.stringify(anthropic ? toAnthropicModelList(list) : list), { headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": ctx.requestId } });
   } catch (error) {
-    return gatewayErrorResponse({ error, requestId: ctx.requestId });
+    return gatewayErrorResponse({ error, requestId: ctx.requestId, ...(anthropic ? { errorBody: anthropicErrorBody } : {}) });
   }
 }

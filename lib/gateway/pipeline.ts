@@ -14,7 +14,7 @@ import { wipeBytes } from "../crypto/bytes";
 import { answerHeaders } from "./answer-headers";
 import { createGatewayContext, type GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
-import type { GatewayEndpoint } from "./endpoint";
+import type { GatewayApi, GatewayEndpoint } from "./endpoint";
 import { describeGatewayError, GatewayError, gatewayErrorResponse } from "./gateway-error";
 import { createSettlement, type Settlement } from "./settlement";
 import { admit, refusePaused } from "./stages/admit";
@@ -27,10 +27,10 @@ import { planCall, readCallBody, type CallPlan } from "./stages/plan-call";
 /** A reservation outlives the longest upstream call by this much before the object's alarm settles it. */
 export const LEASE_MARGIN_MS = 60_000;
 
-function admissionRequest(ctx: GatewayContext, plan: CallPlan<unknown>): AdmissionRequest | null {
+function admissionRequest(ctx: GatewayContext, plan: CallPlan<unknown>, api: GatewayApi): AdmissionRequest | null {
   if (!plan.ok) return null;
   const { target, costMicroUsd, parsed } = plan.call;
-  return { provider: target.provider, model: target.upstreamModel, costMicroUsd, leaseMs: ctx.deps.upstreamTimeoutMs + LEASE_MARGIN_MS, streamed: parsed.stream };
+  return { provider: target.provider, model: target.upstreamModel, costMicroUsd, leaseMs: ctx.deps.upstreamTimeoutMs + LEASE_MARGIN_MS, streamed: parsed.stream, api };
 }
 
 /** The one error path: the failure is settled with its outcome (unless the object recorded it) and answered in the endpoint's shape. */
@@ -68,9 +68,9 @@ export async function runGatewayPipeline<Call>({ request, deps, endpoint }: { re
     const accountId = deps.findAccountId(credentials.connectionId);
     accountId.catch(() => {});
     const plan = await planCall({ ctx, parser: endpoint.parser, body });
-    const auth = await authenticate({ ctx, credentials, accountId: await ctx.timer.time("lookup", () => accountId), request: admissionRequest(ctx, plan) });
+    const auth = await authenticate({ ctx, credentials, accountId: await ctx.timer.time("lookup", () => accountId), request: admissionRequest(ctx, plan, endpoint.api) });
     const { connection } = auth;
-    settlement = createSettlement({ ctx, accountId: connection.accountId, connectionId: connection.connectionId, policy: connection.policy, call: plan.ok ? plan.call : null });
+    settlement = createSettlement({ ctx, api: endpoint.api, accountId: connection.accountId, connectionId: connection.connectionId, policy: connection.policy, call: plan.ok ? plan.call : null });
     const { call, grant } = await admitAndOpen({ ctx, endpoint, auth, plan, settlement });
     return await forward({ ctx, forwarder: endpoint.forwarder, call, grant, settlement });
   } catch (error) {

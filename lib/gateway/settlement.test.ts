@@ -14,7 +14,7 @@ const grant: ViewGrant = { provider: "openai", itemId: "item", itemKeyVersion: 3
 function setup(policy = policyOf({ budgetUsd: 2 })) {
   const world = createFakeWorld({ connection: makeConnection() });
   const ctx = createGatewayContext({ request: chatRequest({ token: null, body: {} }), deps: world.deps });
-  return { world, settlement: createSettlement({ ctx, accountId: "acct", connectionId: "conn", policy, call }) };
+  return { world, settlement: createSettlement({ ctx, api: "chat", accountId: "acct", connectionId: "conn", policy, call }) };
 }
 
 describe("a request's settlement", () => {

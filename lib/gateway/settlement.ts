@@ -11,6 +11,7 @@ import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "..
 import type { ConnectionPolicy } from "../connections/wire";
 import type { Usage } from "../providers/types";
 import type { GatewayContext } from "./context";
+import type { GatewayApi } from "./endpoint";
 import type { PlannedCall } from "./stages/plan-call";
 
 export type Admitted = Extract<BeginResult, { ok: true }>;
@@ -51,6 +52,8 @@ function reportedUsage(outcome: RequestOutcome): Usage | null {
 
 interface SettlementScope {
   ctx: GatewayContext;
+  /** The endpoint's API, written on the record. */
+  api: GatewayApi;
   accountId: string;
   connectionId: string;
   policy: ConnectionPolicy;
@@ -117,6 +120,7 @@ class RequestSettlement implements Settlement {
         costMicroUsd,
         latencyMs: now - ctx.startedAt,
         streamed: call?.parsed.stream ?? false,
+        api: this.scope.api,
         at: now,
       },
       // Only a verdict that differs from what the object had is sent (it writes it to D1).

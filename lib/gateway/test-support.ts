@@ -26,9 +26,10 @@ export interface TestConnection {
   material: ConnectionMaterial;
 }
 
-/** A connection as the browser builds it and the server stores it (under `sk`). */
-export function makeConnection({ policy = policyOf(), sk = SK_CURRENT }: { policy?: ConnectionPolicy; sk?: ServerSecret } = {}): TestConnection {
-  const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: [{ provider: "openai", itemId: "ab".repeat(16), itemKeyVersion: 1, secret: PROVIDER_KEY }], policy });
+/** A connection as the browser builds it and the server stores it (under `sk`), holding PROVIDER_KEY for each of `grants`. */
+export function makeConnection({ policy = policyOf(), sk = SK_CURRENT, grants = ["openai"] }: { policy?: ConnectionPolicy; sk?: ServerSecret; grants?: ProviderId[] } = {}): TestConnection {
+  const held = grants.map((provider, i) => ({ provider, itemId: (i === 0 ? "ab" : `c${i}`).repeat(16), itemKeyVersion: 1, secret: PROVIDER_KEY }));
+  const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: held, policy });
   return {
     token,
     connectionId: body.id,

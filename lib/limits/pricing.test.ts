@@ -130,6 +130,18 @@ describe("computeCostMicroUsd", () => {
     expect(cost).toBe(5_750);
   });
 
+  it("Anthropic: 1-hour cache writes at 2x input, the rest of the writes at the 5-minute rate", () => {
+    // claude-haiku-4-5: 1,000 fresh x $1 + 1,000 written for 5 min x $1.25 + 2,000 written for 1 h x $2 + 200 x $5
+    const cost = computeCostMicroUsd({ price: price("anthropic", "claude-haiku-4-5"), usage: usage({ inputTokens: 4_000, cacheWriteTokens: 3_000, cacheWrite1hTokens: 2_000, outputTokens: 200 }) });
+    expect(cost).toBe(1_000 + 1_250 + 4_000 + 1_000);
+    // A 1-hour figure above the writes is settled as all writes for an hour, never more.
+    expect(computeCostMicroUsd({ price: price("anthropic", "claude-haiku-4-5"), usage: usage({ inputTokens: 3_000, cacheWriteTokens: 3_000, cacheWrite1hTokens: 9_000 }) })).toBe(6_000);
+    // Every Anthropic row and tier prices the 1-hour write at twice its input.
+    for (const row of listPrices().filter((p) => p.provider === "anthropic")) {
+      for (const rates of [row.rates, ...row.tiers]) expect(rates.cacheWrite1h, row.model).toBeCloseTo(rates.input * 2, 9);
+    }
+  });
+
   it("Anthropic: the long-prompt tier counts cache reads and writes towards the threshold", () => {
     // claude-haiku-5-5: 60,000 fresh + 50,000 read = 110,000 > 100,000, so the $0.50 tier applies:
     // 60,000 x $0.50 + 50,000 x $0.05 + 1,000 x $2.50 = 30,000 + 2,500 + 2,500 µ$
@@ -206,6 +218,8 @@ describe("worstCaseCostMicroUsd", () => {
     expect(worstCaseCostMicroUsd({ price: price("anthropic", "claude-sonnet-4-5"), maxInputTokens: 1_000, maxOutputTokens: 100 })).toBe(9_750);
     // claude-haiku-4-5: cache write $1.25 > input $1; output $5
     expect(worstCaseCostMicroUsd({ price: price("anthropic", "claude-haiku-4-5"), maxInputTokens: 1_000, maxOutputTokens: 100 })).toBe(1_750);
+    // A request that may write to the 1-hour cache holds its prompt at that rate ($2, not $1.25).
+    expect(worstCaseCostMicroUsd({ price: price("anthropic", "claude-haiku-4-5"), maxInputTokens: 1_000, maxOutputTokens: 100, longCacheWrites: true })).toBe(2_500);
     // gpt-4.1-nano: 3 x $0.10 + 1 x $0.40 = 0.7 µ$ -> 1
     expect(worstCaseCostMicroUsd({ price: price("openai", "gpt-4.1-nano"), maxInputTokens: 3, maxOutputTokens: 1 })).toBe(1);
     expect(worstCaseCostMicroUsd({ price: price("openai", "gpt-4.1-nano"), maxInputTokens: 0, maxOutputTokens: 0 })).toBe(0);
@@ -228,6 +242,9 @@ describe("worstCaseCostMicroUsd", () => {
         const reasoningTokens = next(outputTokens);
         const settled = computeCostMicroUsd({ price: p, usage: { inputTokens, outputTokens, cachedInputTokens, cacheWriteTokens, reasoningTokens } });
         expect(settled).toBeLessThanOrEqual(worstCaseCostMicroUsd({ price: p, maxInputTokens, maxOutputTokens }));
+        const cacheWrite1hTokens = next(cacheWriteTokens);
+        const settledLong = computeCostMicroUsd({ price: p, usage: { inputTokens, outputTokens, cachedInputTokens, cacheWriteTokens, cacheWrite1hTokens, reasoningTokens } });
+        expect(settledLong).toBeLessThanOrEqual(worstCaseCostMicroUsd({ price: p, maxInputTokens, maxOutputTokens, longCacheWrites: true }));
       }
     }
   });
@@ -358,9 +375,9 @@ describe("the pricing table", () => {
     const table = renderPricingTable();
     expect(readme).toContain(table);
     expect(table.split("\n")[0]).toContain("| output | per request | max output | taken | confirmed |");
-    expect(table).toContain("| OpenAI | `gpt-4o-2024-05-13` | $5.00 | $5.00 | — | $15.00 | — | 4,096 | 2026-11-27 | yes |");
-    expect(table).toContain("| Gemini | `gemini-2.5-pro`, prompt > 200,000 tokens | $2.50 | $0.25 | — | $15.00 | — | 65,536 | 2026-11-27 | **no** |");
-    expect(table).toContain("| Perplexity | `sonar` | $1.00 | $1.00 | — | $1.00 | $0.005 | 8,192 | 2026-12-02 | **no** |");
+    expect(table).toContain("| OpenAI | `gpt-4o-2024-05-13` | $5.00 | $5.00 | — | — | $15.00 | — | 4,096 | 2026-11-27 | yes |");
+    expect(table).toContain("| Gemini | `gemini-2.5-pro`, prompt > 200,000 tokens | $2.50 | $0.25 | — | — | $15.00 | — | 65,536 | 2026-11-27 | **no** |");
+    expect(table).toContain("| Perplexity | `sonar` | $1.00 | $1.00 | — | — | $1.00 | $0.005 | 8,192 | 2026-12-02 | **no** |");
   });
 });
 

@@ -117,7 +117,8 @@ export function ratesForPrompt({ price, inputTokens }: { price: ModelPrice; inpu
 /**
  * The cost of one request from the provider's usage, rounded up to a whole micro-dollar.
  * `inputTokens` is the whole prompt (cached and cache-written tokens included) and decides the
- * tier for the whole request; `reasoningTokens` are already inside `outputTokens`. Counts that
+ * tier for the whole request; `reasoningTokens` are already inside `outputTokens`; cache writes
+ * are billed at the 5-minute write rate, those of them written for an hour at the 1-hour rate. Counts that
  * do not add up are settled upwards: a negative fresh remainder counts as zero, and reasoning
  * above output is billed as output.
  */
@@ -125,13 +126,15 @@ export function computeCostMicroUsd({ price, usage }: { price: ModelPrice; usage
   const input = tokenCount("inputTokens", usage.inputTokens);
   const cached = tokenCount("cachedInputTokens", usage.cachedInputTokens);
   const written = tokenCount("cacheWriteTokens", usage.cacheWriteTokens);
+  const writtenFor1h = Math.min(written, tokenCount("cacheWrite1hTokens", usage.cacheWrite1hTokens ?? 0));
   const output = Math.max(tokenCount("outputTokens", usage.outputTokens), tokenCount("reasoningTokens", usage.reasoningTokens));
   const rates = ratesForPrompt({ price, inputTokens: input });
   const fresh = Math.max(0, input - cached - written);
   const total =
     fresh * scaledRate(rates.input) +
     cached * scaledRate(rates.cachedInput) +
-    written * scaledRate(rates.cacheWrite ?? rates.input) +
+    (written - writtenFor1h) * scaledRate(rates.cacheWrite ?? rates.input) +
+    writtenFor1h * scaledRate(rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input) +
     output * scaledRate(rates.output);
   return ceilDiv(total, RATE_SCALE) + requestFeeMicroUsd(price);
 }
@@ -149,15 +152,17 @@ function requestFeeMicroUsd(price: ModelPrice): number {
  * The most a request can cost, for reservations: every prompt token at the dearest prompt rate
  * (a 5-minute cache write costs more than fresh input) and every output token at the output rate,
  * both at the highest tier, rounded up to a whole micro-dollar. Always >= computeCostMicroUsd of
- * any usage within these bounds.
+ * any usage within these bounds. `longCacheWrites`: the request may write to the 1-hour cache
+ * (Anthropic's `cache_control.ttl: "1h"`, 2x input), whose rate then counts too.
  */
-export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens }: { price: ModelPrice; maxInputTokens: number; maxOutputTokens: number }): number {
+export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens, longCacheWrites = false }: { price: ModelPrice; maxInputTokens: number; maxOutputTokens: number; longCacheWrites?: boolean }): number {
   const input = tokenCount("maxInputTokens", maxInputTokens);
   const output = tokenCount("maxOutputTokens", maxOutputTokens);
   let inputRate = 0;
   let outputRate = 0;
   for (const rates of [price.rates, ...price.tiers]) {
     inputRate = Math.max(inputRate, scaledRate(rates.input), scaledRate(rates.cachedInput), scaledRate(rates.cacheWrite ?? 0));
+    if (longCacheWrites) inputRate = Math.max(inputRate, scaledRate(rates.cacheWrite1h ?? rates.cacheWrite ?? 0));
     outputRate = Math.max(outputRate, scaledRate(rates.output));
   }
   return ceilDiv(input * inputRate + output * outputRate, RATE_SCALE) + requestFeeMicroUsd(price);
@@ -174,14 +179,14 @@ export function renderPricingTable(): string {
     const fee = price.requestFeeUsd > 0 ? usd(price.requestFeeUsd) : "—";
     const confirmed = price.confirmed ? "yes" : "**no**";
     const line = (label: string, rates: TokenRates, note: string) =>
-      `| ${PROVIDER_NAMES[price.provider]} | ${label} | ${usd(rates.input)} | ${usd(rates.cachedInput)} | ${usd(rates.cacheWrite)} | ${usd(rates.output)} | ${fee} | ${maxOutput} | ${price.takenOn} | ${confirmed} | ${price.source} | ${note.replace(/\|/g, "\\|")} |`;
+      `| ${PROVIDER_NAMES[price.provider]} | ${label} | ${usd(rates.input)} | ${usd(rates.cachedInput)} | ${usd(rates.cacheWrite)} | ${usd(rates.cacheWrite1h ?? null)} | ${usd(rates.output)} | ${fee} | ${maxOutput} | ${price.takenOn} | ${confirmed} | ${price.source} | ${note.replace(/\|/g, "\\|")} |`;
     const names = [price.model, ...price.aliases].map((id) => `\`${id}\``).join(", ");
     const tierLines = price.tiers.map((tier) => line(`\`${price.model}\`, prompt > ${tier.aboveInputTokens.toLocaleString("en-US")} tokens`, tier, "Whole request at these rates."));
     return [line(names, price.rates, price.note ?? ""), ...tierLines];
   });
   return [
-    "| provider | model | input | cached input | cache write (5 min) | output | per request | max output | taken | confirmed | source | note |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| provider | model | input | cached input | cache write (5 min) | cache write (1 h) | output | per request | max output | taken | confirmed | source | note |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }

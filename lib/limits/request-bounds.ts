@@ -35,6 +35,8 @@ export interface RequestBounds {
    * client's own limit is sent).
    */
   forwardOutputTokens: number | null;
+  /** The request may write to a 1-hour prompt cache (Anthropic `ttl: "1h"`): its dearer rate bounds the input. */
+  longCacheWrites?: boolean;
 }
 
 interface BoundRequestInput {

@@ -60,6 +60,7 @@ export function usageToCharge({ outcome, bounds }: { outcome: RequestOutcome; bo
         outputTokens: Math.max(outputTokens, partial.outputTokens),
         cachedInputTokens: Math.min(partial.cachedInputTokens, inputTokens),
         cacheWriteTokens: Math.min(partial.cacheWriteTokens, inputTokens),
+        ...(partial.cacheWrite1hTokens ? { cacheWrite1hTokens: Math.min(partial.cacheWrite1hTokens, partial.cacheWriteTokens, inputTokens) } : {}),
         reasoningTokens: Math.min(partial.reasoningTokens, outputTokens),
       };
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureJson, fixtureText } from "../../tests/fakes/test-helpers";
 import { shapeDiff } from "../../tests/fakes/shape";
 import { anthropicAdapter } from "./anthropic";
-import { mapAnthropicStopReason } from "./anthropic-response";
+import { mapAnthropicStopReason, readAnthropicUsage } from "./anthropic-response";
 import { openaiCompletionSchema } from "./test-support";
 
 const parse = (body: unknown) => anthropicAdapter.parseResponse({ body, model: "claude-sonnet-4-5", id: "chatcmpl-1", created: 1700000000 });
@@ -54,6 +54,24 @@ describe("anthropicAdapter.parseResponse", () => {
   it("refuses a body that is not a Message", () => {
     expect(() => parse(JSON.parse(fixtureText("anthropic", "error.json")))).toThrow(/content/);
     expect(() => parse("nope")).toThrow();
+  });
+});
+
+describe("readAnthropicUsage", () => {
+  it("reads the 1-hour share of the cache writes and the thinking tokens inside the output", () => {
+    const usage = readAnthropicUsage({
+      input_tokens: 10,
+      cache_creation_input_tokens: 300,
+      cache_read_input_tokens: 50,
+      cache_creation: { ephemeral_5m_input_tokens: 100, ephemeral_1h_input_tokens: 200 },
+      output_tokens: 40,
+      output_tokens_details: { thinking_tokens: 25 },
+    });
+    expect(usage).toEqual({ inputTokens: 360, outputTokens: 40, cachedInputTokens: 50, cacheWriteTokens: 300, cacheWrite1hTokens: 200, reasoningTokens: 25 });
+  });
+  it("never counts more 1-hour writes than writes, and leaves the field out when there are none", () => {
+    expect(readAnthropicUsage({ input_tokens: 1, cache_creation_input_tokens: 5, cache_creation: { ephemeral_1h_input_tokens: 9 }, output_tokens: 1 }).cacheWrite1hTokens).toBe(5);
+    expect(readAnthropicUsage({ input_tokens: 1, output_tokens: 1, cache_creation: null })).not.toHaveProperty("cacheWrite1hTokens");
   });
 });
 

@@ -16,12 +16,18 @@ export function readAnthropicUsage(value: unknown): Usage {
   const u = (value && typeof value === "object" ? value : {}) as Json;
   const cacheRead = countTokens(u.cache_read_input_tokens);
   const cacheWrite = countTokens(u.cache_creation_input_tokens);
+  // cache_creation breaks the writes down by TTL (1-hour writes cost more); output_tokens_details
+  // says how many of the output tokens were thinking (output_tokens stays the billed total).
+  const byTtl = (u.cache_creation && typeof u.cache_creation === "object" ? u.cache_creation : {}) as Json;
+  const written1h = Math.min(cacheWrite, countTokens(byTtl.ephemeral_1h_input_tokens));
+  const details = (u.output_tokens_details && typeof u.output_tokens_details === "object" ? u.output_tokens_details : {}) as Json;
   return {
     inputTokens: countTokens(u.input_tokens) + cacheRead + cacheWrite,
     outputTokens: countTokens(u.output_tokens),
     cachedInputTokens: cacheRead,
     cacheWriteTokens: cacheWrite,
-    reasoningTokens: 0,
+    ...(written1h > 0 ? { cacheWrite1hTokens: written1h } : {}),
+    reasoningTokens: countTokens(details.thinking_tokens),
   };
 }
 

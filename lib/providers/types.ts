@@ -17,6 +17,8 @@ export interface Usage {
   cachedInputTokens: number;
   /** Prompt tokens written to the cache (Anthropic; a subset of inputTokens). */
   cacheWriteTokens: number;
+  /** Of those, the ones written to the 1-hour cache (Anthropic's `cache_creation.ephemeral_1h_input_tokens`; absent: none). */
+  cacheWrite1hTokens?: number;
   /** Reasoning / thinking tokens (a subset of outputTokens). */
   reasoningTokens: number;
 }

@@ -10,6 +10,7 @@ export interface UsageParams {
   connection?: string;
   provider?: string;
   model?: string;
+  api?: string;
   status?: "ok" | "error";
   by?: "connection" | "provider";
 }

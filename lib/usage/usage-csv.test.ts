@@ -41,7 +41,7 @@ describe("microToUsd", () => {
 
 describe("usage CSV rows", () => {
   it("writes the header and a row, UTC time, never anything but metadata", () => {
-    expect(usageCsvHeader()).toBe("time_utc,request_id,app,connection_id,provider,model,status,error_code,input_tokens,output_tokens,cached_tokens,cost_usd,latency_ms,streamed\r\n");
+    expect(usageCsvHeader()).toBe("time_utc,request_id,app,connection_id,provider,model,status,error_code,input_tokens,output_tokens,cached_tokens,cost_usd,latency_ms,streamed,api\r\n");
     const row = usageCsvRow({
       id: "req_1",
       createdAt: Date.UTC(2026, 0, 2, 3, 4, 5),
@@ -57,11 +57,12 @@ describe("usage CSV rows", () => {
       costMicroUsd: 15,
       latencyMs: 120,
       streamed: false,
+      api: "messages",
     });
-    expect(row).toBe(`2026-01-02T03:04:05.000Z,req_1,"'=evil, app",${"c".repeat(32)},openai,gpt-4o-mini,200,,10,20,0,0.000015,120,false\r\n`);
+    expect(row).toBe(`2026-01-02T03:04:05.000Z,req_1,"'=evil, app",${"c".repeat(32)},openai,gpt-4o-mini,200,,10,20,0,0.000015,120,false,messages\r\n`);
   });
   it("names removed connections", () => {
-    const row = usageCsvRow({ id: "r", createdAt: 0, connectionId: "x", connectionName: null, provider: "p", model: "m", status: 500, errorCode: "upstream_error", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 1, streamed: true });
+    const row = usageCsvRow({ id: "r", createdAt: 0, connectionId: "x", connectionName: null, provider: "p", model: "m", status: 500, errorCode: "upstream_error", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: 0, latencyMs: 1, streamed: true, api: "chat" });
     expect(row).toContain(",(removed),");
     expect(row).toContain(",upstream_error,");
   });

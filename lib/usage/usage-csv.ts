@@ -32,6 +32,7 @@ export const USAGE_CSV_HEADER = [
   "cost_usd",
   "latency_ms",
   "streamed",
+  "api",
 ];
 
 /** Micro-dollars as an exact decimal string of dollars (no floating point). */
@@ -57,6 +58,7 @@ export function usageCsvRow(r: UsageLogRow): string {
     microToUsd(r.costMicroUsd),
     r.latencyMs,
     r.streamed,
+    r.api,
   ]);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { GATEWAY_APIS } from "../gateway/endpoint";
 import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 
 // The query string of GET /api/usage, validated once (zod). Filters apply to every view.
@@ -23,6 +24,8 @@ export const usageQuerySchema = z.strictObject({
   connection: id.optional(),
   provider: z.enum(PROVIDER_IDS).optional(),
   model: name.optional(),
+  /** Which API (chat, messages, count_tokens, …). */
+  api: z.enum(GATEWAY_APIS).optional(),
   status: statusFilterSchema.optional(),
   /** Series: what the stacks are (app/connection or provider). */
   by: z.enum(["connection", "provider"]).default("connection"),
@@ -35,10 +38,11 @@ export interface UsageFilters {
   connectionId?: string;
   provider?: string;
   model?: string;
+  api?: string;
   status?: StatusFilter;
 }
 
-export const filtersOf = (q: UsageQuery): UsageFilters => ({ connectionId: q.connection, provider: q.provider, model: q.model, status: q.status });
+export const filtersOf = (q: UsageQuery): UsageFilters => ({ connectionId: q.connection, provider: q.provider, model: q.model, api: q.api, status: q.status });
 
 /** Reads a URLSearchParams, dropping empty values (an empty <select> sends ""); 400 naming the bad one. */
 export function parseUsageQuery(params: URLSearchParams): UsageQuery {

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { pivotSeries, rollUp, sumTotals } from "./usage-rollup";
 import type { UsageGroupRow } from "./usage-types";
 
-const g = (connectionId: string, provider: string, model: string, requests: number, costMicroUsd: number): UsageGroupRow => ({
+const g = (connectionId: string, provider: string, model: string, requests: number, costMicroUsd: number, api = "chat"): UsageGroupRow => ({
   connectionId,
   connectionName: connectionId === "gone" ? null : `App ${connectionId}`,
   provider,
   model,
+  api,
   requests,
   errors: 0,
   inputTokens: requests * 10,
@@ -28,6 +29,15 @@ describe("rollUp", () => {
       ["openai", 3, 30, 30],
     ]);
     expect(rollUp(groups, "model").map((r) => r.key)).toEqual(["claude-haiku-4-5", "gpt-4o-mini"]);
+  });
+  it("sums by API under the API's name, dearest first", () => {
+    const withApis = [g("a", "anthropic", "claude-haiku-4-5", 2, 200, "messages"), g("a", "anthropic", "claude-haiku-4-5", 5, 0, "count_tokens"), g("b", "openai", "gpt-4o-mini", 1, 50), g("c", "openai", "gpt-4o-mini", 1, 20, "later_api")];
+    expect(rollUp(withApis, "api").map((r) => [r.key, r.label, r.requests, r.costMicroUsd])).toEqual([
+      ["messages", "Anthropic Messages", 2, 200],
+      ["chat", "Chat Completions", 1, 50],
+      ["later_api", "later_api", 1, 20],
+      ["count_tokens", "Messages count_tokens", 5, 0],
+    ]);
   });
   it("totals add up", () => {
     expect(sumTotals(groups)).toEqual({ requests: 7, errors: 0, inputTokens: 70, outputTokens: 35, costMicroUsd: 430 });

@@ -1,7 +1,8 @@
+import { labelOfApi } from "./api-labels";
 import { bucketStarts } from "./usage-range";
 import type { UsageBreakdownRow, UsageGroupRow, UsageSeries, UsageSeriesRow, UsageTotals } from "./usage-types";
 
-// Pure shaping of SQL GROUP BY results: the (connection, provider, model) groups rolled up
+// Pure shaping of SQL GROUP BY results: the (connection, provider, model, API) groups rolled up
 // per dimension, and time buckets pivoted into chart points (with the empty buckets).
 
 export const emptyTotals = (): UsageTotals => ({ requests: 0, errors: 0, inputTokens: 0, outputTokens: 0, costMicroUsd: 0 });
@@ -21,11 +22,11 @@ export function sumTotals(rows: UsageTotals[]): UsageTotals {
 }
 
 /** Rolls the groups up by one dimension, dearest first (then most requests, then name). */
-export function rollUp(rows: UsageGroupRow[], dimension: "connection" | "provider" | "model"): UsageBreakdownRow[] {
+export function rollUp(rows: UsageGroupRow[], dimension: "connection" | "provider" | "model" | "api"): UsageBreakdownRow[] {
   const out = new Map<string, UsageBreakdownRow>();
   for (const r of rows) {
-    const key = dimension === "connection" ? r.connectionId : dimension === "provider" ? r.provider : r.model;
-    const label = dimension === "connection" ? (r.connectionName ?? "(removed)") : key;
+    const key = dimension === "connection" ? r.connectionId : dimension === "provider" ? r.provider : dimension === "api" ? r.api : r.model;
+    const label = dimension === "connection" ? (r.connectionName ?? "(removed)") : dimension === "api" ? labelOfApi(key) : key;
     let entry = out.get(key);
     if (!entry) out.set(key, (entry = { key, label, ...emptyTotals() }));
     add(entry, r);

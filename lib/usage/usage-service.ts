@@ -32,7 +32,7 @@ function scopeOf(userId: string, q: UsageQuery, now: number) {
 export async function usageSummaryFor({ userId, query, now = Date.now() }: { userId: string; query: UsageQuery; now?: number }): Promise<UsageSummary> {
   const { range, scope } = scopeOf(userId, query, now);
   const groups = await groupUsage(scope);
-  return { range: wire(range), totals: sumTotals(groups), byConnection: rollUp(groups, "connection"), byProvider: rollUp(groups, "provider"), byModel: rollUp(groups, "model") };
+  return { range: wire(range), totals: sumTotals(groups), byConnection: rollUp(groups, "connection"), byProvider: rollUp(groups, "provider"), byModel: rollUp(groups, "model"), byApi: rollUp(groups, "api") };
 }
 
 export async function usageSeriesFor({ userId, query, now = Date.now() }: { userId: string; query: UsageQuery; now?: number }): Promise<UsageSeries> {

@@ -16,12 +16,13 @@ export interface UsageTotals {
   costMicroUsd: number;
 }
 
-/** One row of SQL GROUP BY (connection, provider, model). */
+/** One row of SQL GROUP BY (connection, provider, model, API). */
 export interface UsageGroupRow extends UsageTotals {
   connectionId: string;
   connectionName: string | null;
   provider: string;
   model: string;
+  api: string;
 }
 
 export interface UsageBreakdownRow extends UsageTotals {
@@ -35,6 +36,8 @@ export interface UsageSummary {
   byConnection: UsageBreakdownRow[];
   byProvider: UsageBreakdownRow[];
   byModel: UsageBreakdownRow[];
+  /** Which API the requests used (chat completions, Anthropic Messages, …). */
+  byApi: UsageBreakdownRow[];
 }
 
 /** One row of SQL GROUP BY (time bucket, series key). */

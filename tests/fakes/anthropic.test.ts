@@ -16,10 +16,20 @@ function followsEventFlow(events: ReadSseEvent[]): boolean {
   return /^message_start( content_block_start( content_block_delta)* content_block_stop)*( message_delta)+ message_stop$/.test(names);
 }
 
-// The fake's usage carries the cache fields the reference's Message object documents; the
-// examples in the streaming guide predate them.
+// The fake's usage carries the cache fields the reference's Message object documents, and its
+// final message_delta repeats the input and cache counts as the SDK's MessageDeltaUsage
+// documents; the examples in the streaming guide predate both.
 const EVENT_RULES: ShapeRules = {
-  extra: ["$.message.usage.cache_creation_input_tokens", "$.message.usage.cache_read_input_tokens", "$.message.usage.cache_creation", "$.message.usage.service_tier"],
+  extra: [
+    "$.message.usage.cache_creation_input_tokens",
+    "$.message.usage.cache_read_input_tokens",
+    "$.message.usage.cache_creation",
+    "$.message.usage.service_tier",
+    "$.usage.input_tokens",
+    "$.usage.cache_creation_input_tokens",
+    "$.usage.cache_read_input_tokens",
+    "$.usage.cache_creation",
+  ],
 };
 
 beforeAll(async () => {

@@ -1,10 +1,13 @@
-// Fake Anthropic Messages API: POST /v1/messages (JSON and named SSE events) and GET /v1/models,
-// in the shapes of https://docs.claude.com/en/api/messages (see fixtures/anthropic/README.md).
+// Fake Anthropic Messages API: POST /v1/messages (JSON and named SSE events: text, thinking with
+// its signature, redacted thinking, tool_use with input_json_delta, ping, error),
+// POST /v1/messages/count_tokens and GET /v1/models, in the shapes of
+// https://docs.claude.com/en/api/messages and the SDK's types (see fixtures/anthropic/README.md).
 import type { IncomingMessage } from "node:http";
 import { computeUsage, planReply, splitFixed, splitWords, textOf, type Conversation, type Plan, type ToolChoice, type Usage, countWords } from "./conversation";
 import { sendJson, startFakeServer, type FakeContext } from "./http";
 import { nextId } from "./ids";
 import { streamEvents, type SseEvent } from "./sse";
+import { asksForHourCache, planThinking, thinkingDeltas, thinkingProblem } from "./anthropic-thinking";
 import type { FakeServer, FakeServerOptions } from "./types";
 
 // The Messages API request fields: those of anthropic-version 2023-06-01 (with temperature, top_k,
@@ -14,6 +17,8 @@ const KNOWN_PARAMS = new Set(
     "thinking service_tier container mcp_servers context_management cache_control diagnostics inference_geo " +
     "output_config speed user_profile_id workspace_id").split(" "),
 );
+/** Fields count_tokens does not take (https://docs.claude.com/en/api/messages-count-tokens). */
+const GENERATION_ONLY = new Set("max_tokens stop_sequences stream temperature top_k top_p metadata service_tier inference_geo container diagnostics".split(" "));
 const ERROR_TYPES: Record<number, [string, string]> = {
   400: ["invalid_request_error", "Invalid request"],
   401: ["authentication_error", "invalid x-api-key"],
@@ -50,15 +55,25 @@ async function checkHeaders(ctx: FakeContext): Promise<boolean> {
   return true;
 }
 
-function validate(body: unknown): string | undefined {
+/** The anthropic-beta values a request carries. */
+export function betasOf(ctx: FakeContext): string[] {
+  const header = ctx.req.headers["anthropic-beta"];
+  return (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((b) => b.trim()).filter(Boolean);
+}
+
+function validate(body: unknown, { countOnly = false, betas = [] }: { countOnly?: boolean; betas?: string[] } = {}): string | undefined {
   if (!body || typeof body !== "object" || Array.isArray(body)) return "Request body must be a JSON object";
   const b = body as Json;
-  const unknown = Object.keys(b).find((k) => !KNOWN_PARAMS.has(k));
+  const unknown = Object.keys(b).find((k) => !KNOWN_PARAMS.has(k) || (countOnly && GENERATION_ONLY.has(k)));
   if (unknown) return `${unknown}: Extra inputs are not permitted`;
-  for (const field of ["model", "max_tokens", "messages"]) if (b[field] === undefined) return `${field}: Field required`;
-  if (typeof b.max_tokens !== "number") return "max_tokens: Input should be a valid integer";
+  for (const field of countOnly ? ["model", "messages"] : ["model", "max_tokens", "messages"]) if (b[field] === undefined) return `${field}: Field required`;
+  if (!countOnly && typeof b.max_tokens !== "number") return "max_tokens: Input should be a valid integer";
+  const thinking = thinkingProblem(b, betas);
+  if (thinking && !(countOnly && thinking.includes("max_tokens"))) return thinking;
   if (!Array.isArray(b.messages)) return "messages: Input should be a valid list";
   for (const [i, m] of (b.messages as Json[]).entries()) {
+    // System turns in the conversation need the mid-conversation beta (the SDK's BetaSystemMessageParam).
+    if (m?.role === "system" && betas.includes("mid-conversation-tool-changes-2026-07-01")) continue;
     if (m?.role === "system") {
       return 'messages: Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.';
     }
@@ -68,8 +83,9 @@ function validate(body: unknown): string | undefined {
 }
 
 function toConversation(b: Json): Conversation {
-  const messages = b.messages as Json[];
-  const texts = [textOf(b.system), ...messages.map((m) => textOf(m.content))].filter(Boolean);
+  const messages = (b.messages as Json[]).filter((m) => m.role !== "system");
+  const systemTurns = (b.messages as Json[]).filter((m) => m.role === "system").map((m) => textOf(m.content));
+  const texts = [textOf(b.system), ...systemTurns, ...messages.map((m) => textOf(m.content))].filter(Boolean);
   const last = messages[messages.length - 1];
   const isToolResult = Array.isArray(last?.content) && (last.content as Json[]).some((c) => c?.type === "tool_result");
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
@@ -88,14 +104,19 @@ function toConversation(b: Json): Conversation {
   };
 }
 
-/** input_tokens counts only what follows the cache: prompt = input + cache read + cache write. */
-function usageJson(u: Usage, outputTokens: number) {
+/**
+ * input_tokens counts only what follows the cache: prompt = input + cache read + cache write.
+ * Writes go to the 1-hour cache when the request asked for it anywhere (ttl "1h"). With the
+ * thinking-token-count beta, output_tokens_details says how much of the output was thinking.
+ */
+function usageJson(u: Usage, outputTokens: number, { hour, thinkingTokens }: { hour: boolean; thinkingTokens?: number }) {
   return {
     input_tokens: u.prompt - u.cached - u.cacheWrite,
     cache_creation_input_tokens: u.cacheWrite,
     cache_read_input_tokens: u.cached,
-    cache_creation: { ephemeral_5m_input_tokens: u.cacheWrite, ephemeral_1h_input_tokens: 0 },
+    cache_creation: { ephemeral_5m_input_tokens: hour ? 0 : u.cacheWrite, ephemeral_1h_input_tokens: hour ? u.cacheWrite : 0 },
     output_tokens: outputTokens,
+    ...(thinkingTokens === undefined ? {} : { output_tokens_details: { thinking_tokens: thinkingTokens } }),
     service_tier: "standard",
   };
 }
@@ -113,26 +134,41 @@ function blocks(plan: Plan, preamble: string | undefined): Json[] {
   return preamble ? [{ type: "text", text: preamble }, tool] : [tool];
 }
 
-function streamOf(message: Json, content: Json[], outputTokens: number): SseEvent[] {
+/** How a block opens in a stream, and the deltas that fill it. */
+function blockEvents(block: Json): { start: Json; deltas: Json[] } {
+  switch (block.type) {
+    case "tool_use":
+      return { start: { ...block, input: {} }, deltas: ["", ...splitFixed(JSON.stringify(block.input))].map((partial_json) => ({ type: "input_json_delta", partial_json })) };
+    case "thinking":
+      return { start: { type: "thinking", thinking: "", signature: "" }, deltas: thinkingDeltas(block) };
+    case "redacted_thinking":
+      return { start: block, deltas: [] };
+    default:
+      return { start: { type: "text", text: "" }, deltas: splitWords(String(block.text)).map((text) => ({ type: "text_delta", text })) };
+  }
+}
+
+function streamOf(message: Json, content: Json[]): SseEvent[] {
   const ev = (data: Json): SseEvent => ({ event: String(data.type), data: JSON.stringify(data) });
-  const events: SseEvent[] = [ev({ type: "message_start", message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { ...(message.usage as Json), output_tokens: 1 } } })];
+  const usage = message.usage as Json;
+  const events: SseEvent[] = [ev({ type: "message_start", message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } })];
   content.forEach((block, index) => {
-    const start = block.type === "tool_use" ? { ...block, input: {} } : { type: "text", text: "" };
+    const { start, deltas } = blockEvents(block);
     events.push(ev({ type: "content_block_start", index, content_block: start }));
     if (index === 0) events.push(ev({ type: "ping" }));
-    const deltas = block.type === "tool_use"
-      ? ["", ...splitFixed(JSON.stringify(block.input))].map((partial_json) => ({ type: "input_json_delta", partial_json }))
-      : splitWords(String(block.text)).map((text) => ({ type: "text_delta", text }));
     for (const delta of deltas) events.push(ev({ type: "content_block_delta", index, delta }));
     events.push(ev({ type: "content_block_stop", index }));
   });
   const delta = { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence };
-  events.push(ev({ type: "message_delta", delta, usage: { output_tokens: outputTokens } }), ev({ type: "message_stop" }));
+  // As the current API does, the final message_delta repeats the input and cache counts; output is cumulative.
+  const { service_tier: _tier, ...finalUsage } = usage;
+  events.push(ev({ type: "message_delta", delta, usage: finalUsage }), ev({ type: "message_stop" }));
   return events;
 }
 
 async function messages(ctx: FakeContext): Promise<void> {
-  const invalid = validate(ctx.record.json);
+  const betas = betasOf(ctx);
+  const invalid = validate(ctx.record.json, { betas });
   if (invalid) return sendJson(ctx, 400, anthropicError(400, invalid));
   const b = ctx.record.json as Json;
   const model = String(b.model);
@@ -147,14 +183,17 @@ async function messages(ctx: FakeContext): Promise<void> {
     return sendJson(ctx, status, anthropicError(status, behaviour.message));
   }
   const conv = toConversation(b);
-  const plan = planReply(conv);
+  const plan = planReply(conv, behaviour);
   const preamble = plan.kind === "tool" ? behaviour.toolPreamble : undefined;
   const usage = computeUsage(conv, plan, behaviour, preamble ? countWords(preamble) : 0);
-  const outputTokens = usage.completion + usage.reasoning;
-  const content = blocks(plan, preamble);
-  const message = { id: nextId("msg_fake"), type: "message", role: "assistant", model, content, ...stopOf(plan), usage: usageJson(usage, outputTokens) };
+  const thinking = planThinking({ body: b, userText: conv.last.kind === "user" ? conv.last.text : "", behaviour });
+  const outputTokens = usage.completion + usage.reasoning + thinking.tokens;
+  const content = [...thinking.blocks, ...blocks(plan, preamble)];
+  const thinkingTokens = betas.includes("thinking-token-count-2026-05-13") ? usage.reasoning + thinking.tokens : undefined;
+  const message = { id: nextId("msg_fake"), type: "message", role: "assistant", model, content, ...stopOf(plan), usage: usageJson(usage, outputTokens, { hour: asksForHourCache(b), thinkingTokens }) };
+  ctx.record.reportedUsage = message.usage;
   if (b.stream !== true) return sendJson(ctx, 200, message);
-  let events = streamOf(message, content, outputTokens);
+  let events = streamOf(message, content);
   if (behaviour.kind === "stream-error") {
     const error = anthropicError(529, behaviour.message);
     events = [...events.slice(0, behaviour.errorAfterChunks ?? 2), { event: "error", data: JSON.stringify({ type: error.type, error: error.error }) }];
@@ -168,11 +207,24 @@ const MODELS: [string, string][] = [
   ["claude-opus-4-1-20250805", "Claude Opus 4.1"],
 ];
 
+/** POST /v1/messages/count_tokens: {input_tokens} by the token rule (free: no usage). */
+async function countTokens(ctx: FakeContext): Promise<void> {
+  const invalid = validate(ctx.record.json, { countOnly: true, betas: betasOf(ctx) });
+  if (invalid) return sendJson(ctx, 400, anthropicError(400, invalid));
+  const b = ctx.record.json as Json;
+  const behaviour = ctx.behaviour(String(b.model));
+  if (behaviour.kind === "error") return sendJson(ctx, behaviour.status ?? 500, anthropicError(behaviour.status ?? 500, behaviour.message));
+  const conv = toConversation({ ...b, max_tokens: 1 });
+  return sendJson(ctx, 200, { input_tokens: conv.texts.reduce((sum, t) => sum + countWords(t), 0) });
+}
+
+const ROUTES = ["POST /v1/messages", "POST /v1/messages/count_tokens", "GET /v1/models"];
+
 async function route(ctx: FakeContext): Promise<void> {
   const { method, path } = ctx.record;
-  const known = (method === "POST" && path === "/v1/messages") || (method === "GET" && path === "/v1/models");
-  if (!known) return sendJson(ctx, 404, anthropicError(404));
+  if (!ROUTES.includes(`${method} ${path}`)) return sendJson(ctx, 404, anthropicError(404));
   if (!(await checkHeaders(ctx))) return;
+  if (path === "/v1/messages/count_tokens") return countTokens(ctx);
   if (path === "/v1/models") {
     const data = MODELS.map(([id, display_name]) => ({ type: "model", id, display_name, created_at: "2025-01-01T00:00:00Z" }));
     return sendJson(ctx, 200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null });

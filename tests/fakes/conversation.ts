@@ -89,8 +89,12 @@ function argumentsFor(schema: unknown, userText: string): Record<string, unknown
   return { [name]: userText };
 }
 
-/** The deterministic answer: a tool call when tools are offered (and not refused), else an echo. */
-export function planReply(conv: Conversation): Plan {
+/**
+ * The deterministic answer: the behaviour's replyText when scripted (tools or not), else a tool
+ * call when tools are offered (and not refused), else an echo.
+ */
+export function planReply(conv: Conversation, behaviour: Behaviour = {}): Plan {
+  if (behaviour.replyText !== undefined) return limitText(behaviour.replyText, conv);
   if (conv.last.kind === "tool-result") return limitText(TOOL_RESULT_REPLY, conv);
   const userText = conv.last.text;
   if (conv.tools.length > 0 && conv.toolChoice !== "none") {

@@ -139,7 +139,7 @@ async function generate(ctx: FakeContext, model: string, stream: boolean): Promi
     return sendJson(ctx, status, geminiError(status, behaviour.message));
   }
   const conv = toConversation(b);
-  const plan = planReply(conv);
+  const plan = planReply(conv, behaviour);
   const usage = computeUsage(conv, plan, behaviour);
   const bodies = responses(model, plan, usage, stream);
   if (!stream) return sendJson(ctx, 200, bodies[0]);

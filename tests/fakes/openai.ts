@@ -73,7 +73,7 @@ async function chatCompletions(ctx: FakeContext, mode: CompatMode): Promise<void
     return sendJson(ctx, status, mode.error(behaviour.message ?? (status >= 500 ? SERVER_ERROR : `Fake upstream error ${status}`), status));
   }
   const conv = toConversation(b);
-  const plan = planReply(conv);
+  const plan = planReply(conv, behaviour);
   const n = typeof b.n === "number" && b.n > 0 ? b.n : 1;
   const one = computeUsage(conv, plan, behaviour);
   const usage = { ...one, completion: one.completion * n };

@@ -33,8 +33,12 @@ export interface Behaviour {
   cacheWriteFraction?: number;
   /** Reasoning / thinking tokens added to the usage (OpenAI reasoning_tokens, Gemini thoughtsTokenCount). */
   reasoningTokens?: number;
+  /** Answer with exactly this text (stop sequences and output limits still apply), even when tools are offered. */
+  replyText?: string;
   /** Anthropic only: a text block sent before a tool_use block (so the tool block has index 1). */
   toolPreamble?: string;
+  /** Anthropic only, with thinking on: a redacted_thinking block after the thinking block. */
+  redactedThinking?: boolean;
 }
 
 /** One request as the fake saw it: everything a test needs to check what the gateway sent. */
@@ -55,6 +59,8 @@ export interface ReceivedRequest {
   apiKey: string | undefined;
   /** The behaviour applied (after auth and validation passed), undefined before that. */
   behaviour: Behaviour | undefined;
+  /** The usage the fake answered with, in the provider's own terms (Anthropic: the final usage object); undefined before it answered or when it had none. */
+  reportedUsage?: unknown;
   /** How the exchange ended: a client that hangs up mid-stream shows as client-closed. */
   outcome: "pending" | "completed" | "client-closed" | "dropped";
   receivedAt: number;

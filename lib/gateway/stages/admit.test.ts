@@ -9,7 +9,7 @@ import type { Authenticated } from "./authenticate";
 function setup(admission: BeginResult | null, status: "active" | "paused" = "active") {
   const world = createFakeWorld({ connection: makeConnection() });
   const ctx = createGatewayContext({ request: chatRequest({ token: null, body: {} }), deps: world.deps });
-  const settlement = createSettlement({ ctx, accountId: "a", connectionId: "c", policy: policyOf(), call: null });
+  const settlement = createSettlement({ ctx, api: "chat", accountId: "a", connectionId: "c", policy: policyOf(), call: null });
   const auth: Authenticated = { connection: { accountId: "a", connectionId: "c", status, ck: new Uint8Array(32), policy: policyOf(), grants: [] }, admission };
   return { world, settlement, auth };
 }

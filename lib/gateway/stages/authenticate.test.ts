@@ -3,7 +3,7 @@ import { createGatewayContext } from "../context";
 import { admitted, chatRequest, createFakeWorld, KEYRING, makeConnection, policyOf, SK_CURRENT, SK_OLD, type TestConnection } from "../test-support";
 import { authenticate, readCredentials } from "./authenticate";
 
-const request = { provider: "openai", model: "gpt-4o-mini", costMicroUsd: 100, leaseMs: 1000, streamed: false };
+const request = { provider: "openai", model: "gpt-4o-mini", costMicroUsd: 100, leaseMs: 1000, streamed: false, api: "chat" as const };
 
 async function run({ connection, world = createFakeWorld({ connection, decide: () => admitted() }), token = connection.token }: { connection: TestConnection; world?: ReturnType<typeof createFakeWorld>; token?: string }) {
   const ctx = createGatewayContext({ request: chatRequest({ token, body: {} }), deps: world.deps });

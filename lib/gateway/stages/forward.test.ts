@@ -17,7 +17,7 @@ async function setup({ fetch, stream = false, signal, forwarder = chatCompletion
   const ctx = createGatewayContext({ request, deps: world.deps });
   const plan = await planCall({ ctx, parser: chatCompletionsEndpoint.parser, body: readCallBody(request) });
   if (!plan.ok) throw plan.error;
-  const settlement = createSettlement({ ctx, accountId: "a", connectionId: "c", policy: policyOf(), call: plan.call });
+  const settlement = createSettlement({ ctx, api: "chat", accountId: "a", connectionId: "c", policy: policyOf(), call: plan.call });
   settlement.hold(admitted({ reservedMicroUsd: 500 }) as never);
   settlement.useGrant({ provider: "openai", itemId: "i", itemKeyVersion: 1, sealedKey: "x", keyStatus: "ok" });
   const run = () => forward({ ctx, forwarder, call: plan.call, grant: { upstream: { url: "https://openai.test/v1/chat/completions", headers: {}, body: "{}" }, secrets: ["sk-secret"] }, settlement });

@@ -42,7 +42,7 @@ export async function planCall<Call>({ ctx, parser, body }: { ctx: GatewayContex
       if (!target) throw modelNotFound(parsed.model);
       const bounds = parser.bound({ call: parsed.call, target });
       const price = findPrice({ provider: target.provider, model: target.upstreamModel });
-      const costMicroUsd = bounds && price ? worstCaseCostMicroUsd({ price, maxInputTokens: bounds.maxInputTokens, maxOutputTokens: bounds.maxOutputTokens }) : null;
+      const costMicroUsd = bounds && price ? worstCaseCostMicroUsd({ price, maxInputTokens: bounds.maxInputTokens, maxOutputTokens: bounds.maxOutputTokens, longCacheWrites: bounds.longCacheWrites }) : null;
       return { ok: true as const, call: { parsed, target, bounds, price, costMicroUsd } };
     } catch (error) {
       return { ok: false as const, error };

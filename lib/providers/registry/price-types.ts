@@ -9,6 +9,11 @@ export interface TokenRates {
   cachedInput: number;
   /** Prompt tokens written to the cache: Anthropic's 5-minute write. null where the provider has no write charge (such tokens, if ever reported, are billed as input). */
   cacheWrite: number | null;
+  /**
+   * Prompt tokens written to the 1-hour cache (Anthropic's `ttl: "1h"`, 2x input). Absent where
+   * the provider has no such write; a 1-hour write reported anyway is billed at `cacheWrite`.
+   */
+  cacheWrite1h?: number | null;
   /** Generated tokens, reasoning / thinking included. */
   output: number;
 }

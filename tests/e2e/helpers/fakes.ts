@@ -1,3 +1,4 @@
+import { expect } from "@playwright/test";
 import { fakeURLs } from "../../../playwright.config";
 
 export type FakeProvider = keyof typeof fakeURLs;
@@ -8,6 +9,8 @@ export interface FakeReceived {
   headers: Record<string, string>;
   bodyText: string;
   outcome?: string;
+  /** The usage the fake answered with (tests/fakes/types.ts). */
+  reportedUsage?: unknown;
 }
 
 /** What a fake provider received since its last reset. */
@@ -17,4 +20,20 @@ export async function fakeReceived(provider: FakeProvider): Promise<FakeReceived
 
 export async function resetFakes(): Promise<void> {
   await Promise.all(Object.values(fakeURLs).map((url) => fetch(`${url}/__fake/reset`, { method: "POST" })));
+}
+
+/** The fake's next `times` requests (or every one until reset) behave like this (tests/fakes/README.md, "Behaviours"). */
+export async function scriptFake(provider: FakeProvider, behaviour: unknown, times?: number): Promise<void> {
+  const response = await fetch(`${fakeURLs[provider]}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour, times }) });
+  expect(response.status).toBe(204);
+}
+
+/** Runs `call`, expecting it to throw; returns what it threw. */
+export async function thrown(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
 }

@@ -17,6 +17,8 @@ export async function createToken(
   }
   const form = page.getByRole("form", { name: "Create a token" });
   await form.getByLabel("Name").fill(name);
+  // The form keeps the keys chosen for the previous token: every key not named here is "Not allowed".
+  for (const select of await form.locator('select[id^="token-key-"]').all()) await select.selectOption("");
   for (const [provider, label] of Object.entries(keys)) await form.getByLabel(`${providerNames[provider as ProviderId]} key`).selectOption({ label });
   await form.getByLabel("Allowed models (optional)").fill(models);
   await form.getByLabel("Monthly budget (USD)").fill(budget);

@@ -29,6 +29,8 @@ export interface HostileContext {
 export type Shape =
   /** OpenAI's {error:{message,type,param,code}} */
   | "openai"
+  /** Anthropic's {type:"error",error:{type,message}}; `code` is the error's type */
+  | "anthropic"
   /** OAuth's {error, error_description?} */
   | "oauth"
   /** Our own API's {error:{code,message,field?}} */

@@ -37,6 +37,18 @@ export async function runCase(c: HostileCase, ctx: HostileContext): Promise<Resp
       expect(typeof error.message, where).toBe("string");
       break;
     }
+    case "anthropic": {
+      expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
+      const answer = body();
+      expect(answer.type, where).toBe("error");
+      const error = answer.error as Record<string, unknown>;
+      expect(Object.keys(error).sort(), where).toEqual(["message", "type"]);
+      expect(error.type, where).toBe(c.code);
+      expect(typeof error.message, where).toBe("string");
+      // A refusal a retry cannot change says so (Claude Code would retry it for minutes otherwise).
+      if (c.status !== 429) expect(response.headers.get("x-should-retry"), where).toBe("false");
+      break;
+    }
     case "oauth": {
       expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
       expect(response.headers.get("cache-control"), where).toContain("no-store");
