@@ -8,6 +8,7 @@ import { handleChatCompletion } from "../lib/gateway/chat-completion";
 import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleListModels } from "../lib/gateway/models-endpoint";
+import { handleResponses } from "../lib/gateway/responses/responses-endpoint";
 import { newRequestId } from "../lib/gateway/context";
 import { staticSecurityHeaders } from "../lib/http/security-headers";
 
@@ -16,6 +17,7 @@ type GatewayHandler = typeof handleChatCompletion;
 const routes: Record<string, GatewayHandler> = {
   "POST /v1/chat/completions": handleChatCompletion,
   "GET /v1/models": handleListModels,
+  "POST /v1/responses": handleResponses,
 };
 
 /** The gateway handler for this request, or null when Next should answer it. */

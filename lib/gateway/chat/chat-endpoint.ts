@@ -17,6 +17,7 @@ export function readBearerToken(request: Request): string | null {
 const completionId = (requestId: string) => `chatcmpl-${requestId.slice(4)}`;
 
 export const chatCompletionsEndpoint: GatewayEndpoint<ChatRequest> = {
+  api: "chat",
   parser: {
     readToken: readBearerToken,
     parse({ body }) {
