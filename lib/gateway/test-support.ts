@@ -26,9 +26,9 @@ export interface TestConnection {
   material: ConnectionMaterial;
 }
 
-/** A connection as the browser builds it and the server stores it (under `sk`). */
-export function makeConnection({ policy = policyOf(), sk = SK_CURRENT }: { policy?: ConnectionPolicy; sk?: ServerSecret } = {}): TestConnection {
-  const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: [{ provider: "openai", itemId: "ab".repeat(16), itemKeyVersion: 1, secret: PROVIDER_KEY }], policy });
+/** A connection as the browser builds it and the server stores it (under `sk`), holding `provider`'s key (OpenAI's by default). */
+export function makeConnection({ policy = policyOf(), sk = SK_CURRENT, provider = "openai", secret = PROVIDER_KEY }: { policy?: ConnectionPolicy; sk?: ServerSecret; provider?: ProviderId; secret?: string } = {}): TestConnection {
+  const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: [{ provider, itemId: "ab".repeat(16), itemKeyVersion: 1, secret }], policy });
   return {
     token,
     connectionId: body.id,
