@@ -30,7 +30,6 @@ function setUp(provider: ProviderId, secret: string, budgetUsd: number | null = 
       return fetch(bases[base] + url.slice(base.length), init);
     },
   });
-  world.deps.baseUrls.mistral = "https://mistral.test";
   return { world, token: connection.token };
 }
 
