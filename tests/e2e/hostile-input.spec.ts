@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { HostileCase, HostileContext } from "./hostile/case";
 import { connectCases, revokeForeign } from "./hostile/connect-cases";
 import { gatewayCases } from "./hostile/gateway-cases";
+import { nativeCases } from "./hostile/native-cases";
 import { runCase } from "./hostile/run-case";
 import { setUpHostileContext } from "./hostile/setup";
 import { vaultCases } from "./hostile/vault-cases";
@@ -13,6 +14,7 @@ import { fakeReceived, resetFakes } from "./helpers/fakes";
 
 const tables: { endpoint: string; cases: HostileCase[] }[] = [
   { endpoint: "gateway (/v1/chat/completions, /v1/models)", cases: gatewayCases },
+  { endpoint: "native endpoints (/v1/responses, /v1/embeddings, Gemini's /v1beta/models/…)", cases: nativeCases },
   { endpoint: "connect (/connect/token, /connect/revoke, /connect/authorize)", cases: [...connectCases, ...revokeForeign] },
   { endpoint: "vault API (/api/vault, /api/vault/items)", cases: vaultCases },
 ];

@@ -49,7 +49,7 @@ const schema = z.strictObject({
     const problem = findModelNameProblem(model);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
-  input: z.union([z.string().max(L.textChars), z.array(item).max(L.messages * 4)]).optional(),
+  input: z.union([z.string().max(L.textChars), z.array(item).max(L.messages * 4)], { error: "must be a string or an array of input items" }).optional(),
   instructions: z.string().max(L.textChars).optional(),
   tools: z.array(tool).max(L.tools).optional(),
   tool_choice: z.union([z.enum(["none", "auto", "required"]), z.looseObject({ type: z.string().max(64) })]).optional(),

@@ -29,6 +29,8 @@ export interface HostileContext {
 export type Shape =
   /** OpenAI's {error:{message,type,param,code}} */
   | "openai"
+  /** Gemini's {error:{code,message,status,details?}}; `code` is the status name (INVALID_ARGUMENT…) */
+  | "gemini"
   /** OAuth's {error, error_description?} */
   | "oauth"
   /** Our own API's {error:{code,message,field?}} */

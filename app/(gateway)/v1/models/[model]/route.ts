@@ -6,7 +6,8 @@ import { geminiRoute } from "@/lib/gateway/gemini/gemini-routes";
 
 function serve(request: Request): Promise<Response> {
   const handler = geminiRoute(request);
-  if (!handler) return Promise.resolve(Response.json({ error: { code: 404, message: "Unknown Gemini API method.", status: "NOT_FOUND" } }, { status: 404 }));
+  // GET /v1/models/{id} from an OpenAI client (no Google-style key): not served, in OpenAI's shape.
+  if (!handler) return Promise.resolve(Response.json({ error: { message: `Unknown request URL: ${request.method} ${new URL(request.url).pathname}.`, type: "invalid_request_error", param: null, code: "unknown_url" } }, { status: 404 }));
   return handler({ request, deps: gatewayDeps() });
 }
 
