@@ -1,6 +1,7 @@
 import { ApiError, GoogleGenAI } from "@google/genai";
 import { expect, test, type Page } from "@playwright/test";
 import OpenAI, { AuthenticationError, BadRequestError } from "openai";
+import { fakeURLs } from "../../playwright.config";
 import { findEmbeddingPrice } from "../../lib/gateway/embeddings/embedding-price";
 import { computeCostMicroUsd, findPrice } from "../../lib/limits/pricing";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
@@ -125,6 +126,27 @@ test.describe.serial("the official SDKs on the native endpoints", () => {
     ]);
     expect(rows[0]!.cost_micro_usd).toBe(cost("gemini", "gemini-2.5-flash", rows[0]!.input_tokens, rows[0]!.output_tokens));
     expect(rows[2]!.cost_micro_usd).toBe(0);
+  });
+
+  test("a client that leaves a Responses or Gemini stream mid-way aborts the upstream call; the record says 499 and charges what was delivered", async ({ baseURL }) => {
+    const calls: { provider: "openai" | "gemini"; path: string; headers: Record<string, string>; body: unknown }[] = [
+      { provider: "openai", path: "/v1/responses", headers: { authorization: `Bearer ${token}` }, body: { model: "gpt-5-mini", stream: true, input: "one two three four five six seven eight nine ten eleven twelve" } },
+      { provider: "gemini", path: "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", headers: { "x-goog-api-key": token }, body: { contents: [{ parts: [{ text: "one two three four five six seven eight nine ten eleven twelve" }] }] } },
+    ];
+    for (const [i, call] of calls.entries()) {
+      await resetFakes();
+      await fetch(`${fakeURLs[call.provider]}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour: { delayMs: 400 }, times: 1 }) });
+      const controller = new AbortController();
+      const response = await fetch(`${baseURL}${call.path}`, { method: "POST", headers: { ...call.headers, "content-type": "application/json" }, body: JSON.stringify(call.body), signal: controller.signal });
+      const reader = response.body!.getReader();
+      await reader.read();
+      await reader.read();
+      controller.abort();
+      await expect.poll(async () => (await fakeReceived(call.provider))[0]?.outcome, { timeout: 10_000 }).toBe("client-closed");
+      const row = (await rowsOf(token, 10 + i))[9 + i]!;
+      expect(row).toMatchObject({ provider: call.provider, status: 499, streamed: 1 });
+      expect(row.cost_micro_usd).toBeGreaterThan(0);
+    }
   });
 
   test("refusals reach each SDK as its own error: a bad token, a provider the token lacks, stored state", async () => {
