@@ -5,6 +5,7 @@ import { fakeURLs } from "../../playwright.config";
 import { findEmbeddingPrice } from "../../lib/gateway/embeddings/embedding-price";
 import { computeCostMicroUsd, findPrice } from "../../lib/limits/pricing";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { thrown } from "./helpers/thrown";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
@@ -25,15 +26,6 @@ const cost = (provider: "openai" | "gemini", model: string, input: number, outpu
   computeCostMicroUsd({ price: findPrice({ provider, model })!, usage: { inputTokens: input, outputTokens: output, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: reasoning } });
 
 const weather = { type: "function" as const, name: "get_weather", description: "Weather in a city", strict: false, parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } };
-
-async function thrown(call: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw");
-}
 
 test.describe.serial("the official SDKs on the native endpoints", () => {
   let page: Page;

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import OpenAI, { AuthenticationError, RateLimitError } from "openai";
 import type { ChatCompletionChunk, ChatCompletionTool } from "openai/resources/chat/completions";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { thrown } from "./helpers/thrown";
 import { fakeReceived, resetFakes, type FakeProvider } from "./helpers/fakes";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -27,16 +28,6 @@ const weatherTool: ChatCompletionTool = {
 
 function sdk(baseURL: string, apiKey: string): OpenAI {
   return new OpenAI({ baseURL: `${baseURL}/v1`, apiKey, maxRetries: 0, timeout: 20_000 });
-}
-
-/** Runs `call`, expecting it to throw; returns what it threw. */
-async function thrown(call: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw");
 }
 
 test.describe.serial("the official openai SDK through the gateway", () => {

@@ -3,14 +3,13 @@
 // /v1/models: authenticate, no admission, nothing upstream): every priced generation and
 // embedding model of the providers it may reach through Gemini's API, or only its listed ones.
 import type { ConnectionPolicy } from "../../connections/wire";
-import { wipeBytes } from "../../crypto/bytes";
 import { listPrices } from "../../limits/pricing";
 import { PROVIDERS } from "../../providers/registry";
 import type { ProviderId } from "../../providers/types";
 import { createGatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
-import { connectionPaused, GatewayError, gatewayErrorResponse } from "../gateway-error";
-import { authenticate, readCredentials } from "../stages/authenticate";
+import { GatewayError, gatewayErrorResponse } from "../gateway-error";
+import { authenticateListing } from "../models-endpoint";
 import { geminiErrorBody } from "./gemini-errors";
 import { geminiModelProblem, parseGeminiModelPath } from "./gemini-path";
 import { readGeminiToken } from "./gemini-token";
@@ -48,12 +47,7 @@ const json = (body: unknown, requestId: string) => new Response(JSON.stringify(b
 export async function handleGeminiModels({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
   const ctx = createGatewayContext({ request, deps });
   try {
-    const credentials = readCredentials(readGeminiToken(request));
-    const accountId = await ctx.timer.time("lookup", () => deps.findAccountId(credentials.connectionId));
-    const { connection } = await authenticate({ ctx, credentials, accountId, request: null });
-    wipeBytes(connection.ck);
-    if (connection.status === "paused") throw connectionPaused();
-    const models = geminiModelsFor(connection.policy);
+    const models = geminiModelsFor(await authenticateListing({ ctx, token: readGeminiToken(request) }));
     const one = parseGeminiModelPath(new URL(request.url).pathname);
     if (one === null) return json({ models }, ctx.requestId);
     const found = geminiModelProblem(one) === null ? models.find((m) => m.baseModelId === one) : undefined;
