@@ -18,6 +18,8 @@ import { checkToolChoice, filterResponsesTools } from "./responses-tools";
 type Json = Record<string, unknown>;
 
 const identifier = z.string().max(L.identifierChars);
+/** A long agent session sends every earlier message, call, output and reasoning item back. */
+const MAX_INPUT_ITEMS = 10_000;
 const item = z.looseObject({ type: z.string().max(64).optional() });
 const tool = z.looseObject({ type: z.string().max(64) });
 
@@ -49,7 +51,7 @@ const schema = z.strictObject({
     const problem = findModelNameProblem(model);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
-  input: z.union([z.string().max(L.textChars), z.array(item).max(L.messages * 4)], { error: "must be a string or an array of input items" }).optional(),
+  input: z.union([z.string().max(L.textChars), z.array(item).max(MAX_INPUT_ITEMS)], { error: "must be a string or an array of input items" }).optional(),
   instructions: z.string().max(L.textChars).optional(),
   tools: z.array(tool).max(L.tools).optional(),
   tool_choice: z.union([z.enum(["none", "auto", "required"]), z.looseObject({ type: z.string().max(64) })]).optional(),
