@@ -98,7 +98,7 @@ const fail = (param: string | null, message: string, code: string | null = "unsu
 function checkTools(tools: unknown): void {
   if (!Array.isArray(tools)) return;
   tools.forEach((t, i) => {
-    const hosted = t && typeof t === "object" ? Object.keys(t as Json).find((key) => key in HOSTED_TOOLS) : undefined;
+    const hosted = t && typeof t === "object" ? Object.keys(t as Json).find((key) => Object.hasOwn(HOSTED_TOOLS, key)) : undefined;
     if (hosted) fail(`tools[${i}].${hosted}`, `The ${hosted} tool is not supported through 1Relay (${HOSTED_TOOLS[hosted]}). Function declarations are.`, "unsupported_value");
   });
 }

@@ -51,6 +51,7 @@ describe("the Responses request", () => {
       expect(r.message).toContain(type);
     }
     expect(refusal({ ...hello, tools: [{ type: "shell", environment: { type: "container_auto" } }] }).param).toBe("tools[0].environment");
+    expect(refusal({ ...hello, tools: [{ type: "constructor" }] }).message).toContain("not a tool 1Relay knows");
     const kept = parseResponsesRequest({ ...hello, tools: [{ type: "custom", name: "apply_patch" }, { type: "local_shell" }, { type: "shell", environment: { type: "local" } }, { type: "apply_patch" }] });
     expect((kept.body.tools as unknown[]).length).toBe(4);
   });

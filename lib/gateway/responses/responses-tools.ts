@@ -27,6 +27,9 @@ const HOSTED_REASON: Record<string, string> = {
   programmatic_tool_calling: "programmatic tool calling runs in a billed container",
 };
 
+/** A hosted tool's reason (own keys only: a client's "constructor" is no tool). */
+const hostedReason = (type: string): string | undefined => (Object.hasOwn(HOSTED_REASON, type) ? HOSTED_REASON[type] : undefined);
+
 function refuse(param: string, message: string): never {
   throw new GatewayRequestError({ param, message, code: "unsupported_value" });
 }
@@ -63,7 +66,7 @@ export function filterResponsesTools(tools: readonly Json[]): { tools: Json[]; d
       return;
     }
     if (!CLIENT_TOOLS.has(type)) {
-      const reason = HOSTED_REASON[type] ?? "it is not a tool 1Relay knows";
+      const reason = hostedReason(type) ?? "it is not a tool 1Relay knows";
       refuse(`${param}.type`, `Invalid '${param}.type': the ${type} tool is not supported through 1Relay (${reason}). Function, custom, namespace, local shell and apply_patch tools are.`);
     }
     checkTool(tool, param);
@@ -78,10 +81,10 @@ export function checkToolChoice({ toolChoice, dropped }: { toolChoice: unknown; 
   const choice = toolChoice as Json;
   const type = String(choice.type);
   if (isWebSearchTool(type)) refuse("tool_choice", `Invalid 'tool_choice': web search is not available through 1Relay${dropped.length > 0 ? " (the web_search tool was dropped)" : ""}.`);
-  if (type in HOSTED_REASON) refuse("tool_choice", `Invalid 'tool_choice': the ${type} tool is not supported through 1Relay.`);
+  if (hostedReason(type)) refuse("tool_choice", `Invalid 'tool_choice': the ${type} tool is not supported through 1Relay.`);
   if (type === "allowed_tools") {
     const listed = Array.isArray(choice.tools) ? (choice.tools as Json[]) : [];
-    const hosted = listed.find((t) => isWebSearchTool(String(t?.type)) || String(t?.type) in HOSTED_REASON);
+    const hosted = listed.find((t) => isWebSearchTool(String(t?.type)) || hostedReason(String(t?.type)) !== undefined);
     if (hosted) refuse("tool_choice.tools", `Invalid 'tool_choice.tools': the ${String(hosted.type)} tool is not available through 1Relay.`);
   }
 }
