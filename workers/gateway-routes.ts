@@ -9,6 +9,9 @@ import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleCountTokens, handleMessages, handleReachability } from "../lib/gateway/messages/handle-messages";
 import { handleListModels } from "../lib/gateway/models-endpoint";
+import { handleEmbeddings } from "../lib/gateway/embeddings/embeddings-endpoint";
+import { geminiRoute } from "../lib/gateway/gemini/gemini-routes";
+import { handleResponses } from "../lib/gateway/responses/responses-endpoint";
 import { newRequestId } from "../lib/gateway/context";
 import { apiSecurityHeaders } from "../lib/http/security-headers";
 
@@ -20,12 +23,18 @@ const routes: Record<string, GatewayHandler> = {
   "POST /v1/messages": handleMessages,
   "POST /v1/messages/count_tokens": handleCountTokens,
   "HEAD /": handleReachability,
+  "POST /v1/responses": handleResponses,
+  "POST /v1/embeddings": handleEmbeddings,
 };
 
 /** The gateway handler for this request, or null when Next should answer it. */
 export function gatewayRoute(request: Request): GatewayHandler | null {
   const { pathname } = new URL(request.url);
-  return routes[`${request.method} ${pathname}`] ?? null;
+  const exact = routes[`${request.method} ${pathname}`] ?? null;
+  // Gemini's paths hold the model, and /v1/models answers Google's clients in Gemini's shape.
+  if (exact && pathname !== "/v1/models") return exact;
+  if (!exact && !pathname.startsWith("/v1beta/") && !pathname.startsWith("/v1/models/")) return null;
+  return geminiRoute(request) ?? exact;
 }
 
 export async function serveGateway({ handler, request, env, ctx }: { handler: GatewayHandler; request: Request; env: Record<string, unknown>; ctx: ExecutionContext }): Promise<Response> {

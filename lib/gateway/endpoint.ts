@@ -3,6 +3,7 @@
 // stream flag and the token bounds) and a forwarder (the upstream request, the answer and its
 // usage, the stream, and errors in the API's own shape), and the API it is, for usage records. The stages between them
 // (authenticate, authorise the model, admit, open the grant, settle) are the same for all.
+import type { ModelPrice } from "../limits/pricing";
 import type { RequestBounds } from "../limits/request-bounds";
 import type { ProviderId, SseEvent, UpstreamError, UpstreamRequest, Usage } from "../providers/types";
 
@@ -30,6 +31,11 @@ export interface CallParser<Call> {
   parse(input: { body: unknown; request: Request }): ParsedCall<Call>;
   /** Upper bounds on the call's tokens for the reservation (null: the model has no price). */
   bound(input: { call: Call; target: CallTarget }): RequestBounds | null;
+  /**
+   * The call's price when it is not the chat model's row of the pricing table (embedding models,
+   * or a call the provider does not bill, such as counting tokens: every rate 0). Absent: findPrice.
+   */
+  price?(input: { call: Call; target: CallTarget }): ModelPrice | null;
 }
 
 /** A complete (non-streamed) answer, read. */
@@ -56,6 +62,8 @@ export interface StreamRelay {
   deliveredBytes(frame: string): number;
   /** The final frames with the cost comment where this API's clients ignore it. */
   withCostComment(finalFrames: string[], comment: string): string[];
+  /** The answer's content type (default: text/event-stream; Gemini's JSON-array stream is JSON). */
+  readonly contentType?: string;
 }
 
 /** A failure in the gateway's vocabulary (OpenAI's type and code), before it takes the API's shape. */
@@ -65,6 +73,8 @@ export interface DescribedError {
   type: string;
   param: string | null;
   code: string | null;
+  /** Seconds the client should wait before retrying (from retry-after), when the failure says. */
+  retryAfterSeconds?: number;
 }
 
 export interface CallForwarder<Call> {
@@ -77,6 +87,8 @@ export interface CallForwarder<Call> {
   readUpstreamError(input: { target: CallTarget; status: number; bodyText: string; secrets: string[] }): UpstreamError;
   /** This API's error body. */
   errorBody(error: DescribedError): unknown;
+  /** Extra headers on a successful answer (what the gateway changed in the call, e.g. a dropped tool). */
+  answerHeaders?(call: Call): Record<string, string>;
 }
 
 /**

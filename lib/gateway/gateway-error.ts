@@ -66,7 +66,10 @@ export function openAIErrorBody({ message, type, param, code }: DescribedError):
 
 /** Any thrown value → the failure the client is told about (internal details are logged, never shown). */
 export function describeGatewayError(error: unknown): DescribedError {
-  if (error instanceof GatewayError) return { status: error.httpStatus, message: error.message, type: error.openaiType, param: error.param, code: error.openaiCode };
+  if (error instanceof GatewayError) {
+    const retryAfter = Number(error.headers["retry-after"]);
+    return { status: error.httpStatus, message: error.message, type: error.openaiType, param: error.param, code: error.openaiCode, ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+  }
   if (isGatewayRequestError(error)) return { status: 400, message: error.message, type: error.type, param: error.param, code: error.openaiCode };
   if (isAppError(error) && error.status < 500) return { status: error.status, message: error.message, type: "invalid_request_error", param: error.field ?? null, code: error.code };
   return { status: 500, message: "The gateway failed to handle this request. Please try again.", type: "server_error", param: null, code: null };

@@ -26,9 +26,12 @@ export interface TestConnection {
   material: ConnectionMaterial;
 }
 
-/** A connection as the browser builds it and the server stores it (under `sk`), holding PROVIDER_KEY for each of `grants`. */
-export function makeConnection({ policy = policyOf(), sk = SK_CURRENT, grants = ["openai"] }: { policy?: ConnectionPolicy; sk?: ServerSecret; grants?: ProviderId[] } = {}): TestConnection {
-  const held = grants.map((provider, i) => ({ provider, itemId: (i === 0 ? "ab" : `c${i}`).repeat(16), itemKeyVersion: 1, secret: PROVIDER_KEY }));
+/**
+ * A connection as the browser builds it and the server stores it (under `sk`), holding `secret`
+ * (PROVIDER_KEY by default) for each of `grants` (or for `provider` alone; OpenAI's by default).
+ */
+export function makeConnection({ policy = policyOf(), sk = SK_CURRENT, provider = "openai", grants = [provider], secret = PROVIDER_KEY }: { policy?: ConnectionPolicy; sk?: ServerSecret; provider?: ProviderId; grants?: ProviderId[]; secret?: string } = {}): TestConnection {
+  const held = grants.map((p, i) => ({ provider: p, itemId: (i === 0 ? "ab" : `c${i}`).repeat(16), itemKeyVersion: 1, secret }));
   const { token, body } = buildTokenConnection({ userId: ACCOUNT_ID, vaultKey: newKey(), name: "t", grants: held, policy });
   return {
     token,

@@ -14,6 +14,14 @@ describe("answerUnknownApiPath", () => {
     expect(body.error.message).not.toContain("x=1");
   });
 
+  it("answers under /v1beta/ in Gemini's error shape, never echoing the query (a ?key= token)", async () => {
+    const response = await answerUnknownApiPath({ request: new Request("https://r.example/v1beta/models/gemini-2.5-flash:generateContent/?key=1r_secret"), response: html(404) });
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 404, message: expect.stringContaining("/v1beta/models/gemini-2.5-flash:generateContent/"), status: "NOT_FOUND" } });
+    expect(text).not.toContain("1r_secret");
+  });
+
   it("turns a 405 page into a JSON 405", async () => {
     const response = await answerUnknownApiPath({ request: new Request("https://r.example/v1/chat/completions"), response: html(405) });
     expect(response.status).toBe(405);
@@ -26,7 +34,7 @@ describe("answerUnknownApiPath", () => {
     const ok = html(200);
     expect(await answerUnknownApiPath({ request: new Request("https://r.example/v1/health"), response: ok })).toBe(ok);
     const page = html(404);
-    expect(await answerUnknownApiPath({ request: new Request("https://r.example/v1beta/x"), response: page })).toBe(page);
+    expect(await answerUnknownApiPath({ request: new Request("https://r.example/v1beta2/x"), response: page })).toBe(page);
     const dashboard = html(404);
     expect(await answerUnknownApiPath({ request: new Request("https://r.example/dashboard/nope"), response: dashboard })).toBe(dashboard);
   });

@@ -1,12 +1,16 @@
 // API clients choke on HTML: an unknown path (or method) under /v1/ answers OpenAI's error shape,
-// {"error":{"message","type","param","code"}}, whatever Next rendered for it. Only Next's own 404
-// and 405 pages are replaced, so a JSON answer from any route (present or added later) passes.
+// {"error":{"message","type","param","code"}}, and under /v1beta/ Gemini's, {"error":{"code",
+// "message","status"}}, whatever Next rendered for it. Only Next's own 404 and 405 pages are
+// replaced, so a JSON answer from any route (present or added later) passes. The message names
+// the path, never the query (which may hold a Gemini-style ?key=).
+import { geminiStatusName } from "./gemini/gemini-errors";
 
 const API_PREFIX = "/v1/";
+const GEMINI_PREFIX = "/v1beta/";
 
 /** True when `response` is Next's HTML page for a path or method under /v1/ that nothing serves. */
 function isPageForUnknownApiPath({ pathname, response }: { pathname: string; response: Response }): boolean {
-  if (!(pathname.startsWith(API_PREFIX) || pathname === "/v1")) return false;
+  if (!(pathname.startsWith(API_PREFIX) || pathname === "/v1" || pathname.startsWith(GEMINI_PREFIX) || pathname === "/v1beta")) return false;
   if (response.status !== 404 && response.status !== 405) return false;
   return !/^application\/json\b/i.test(response.headers.get("content-type") ?? "");
 }
@@ -24,5 +28,9 @@ export async function answerUnknownApiPath({ request, response }: { request: Req
   headers.set("cache-control", "no-store");
   headers.delete("content-length");
   headers.delete("vary");
-  return new Response(JSON.stringify({ error: { message, type: "invalid_request_error", param: null, code: notFound ? "unknown_url" : "method_not_allowed" } }), { status: response.status, headers });
+  const gemini = pathname.startsWith(GEMINI_PREFIX) || pathname === "/v1beta";
+  const body = gemini
+    ? { error: { code: response.status, message, status: geminiStatusName(response.status) } }
+    : { error: { message, type: "invalid_request_error", param: null, code: notFound ? "unknown_url" : "method_not_allowed" } };
+  return new Response(JSON.stringify(body), { status: response.status, headers });
 }

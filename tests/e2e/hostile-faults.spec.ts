@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fakeURLs } from "../../playwright.config";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
-import { waitForRows } from "./helpers/local-d1";
+import { allLocalStateFiles, waitForRows } from "./helpers/local-d1";
 import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -175,20 +177,60 @@ test.describe.serial("faults upstream, and what never crosses the gateway", () =
     let server: SecondServer;
     let timed: Page;
     let token: string;
+    let geminiToken: string;
 
     test.beforeAll(async ({ browser }) => {
       test.setTimeout(240_000);
-      server = await startSecondServer({ port: secondServerPort(106), vars: { UPSTREAM_TIMEOUT_MS: "2000", OPENAI_BASE_URL: `${fakeURLs.openai}/v1` } });
+      server = await startSecondServer({ port: secondServerPort(106), vars: { UPSTREAM_TIMEOUT_MS: "2000", OPENAI_BASE_URL: `${fakeURLs.openai}/v1`, GEMINI_BASE_URL: fakeURLs.gemini } });
       timed = await browser.newPage({ baseURL: server.baseURL });
       await signInWithCode(timed, browser, uniqueEmail("timeout"), server.baseURL);
       await createVault(timed, "willow quarry 38 nimbus atlas");
       await addKey(timed, "openai", "Timeout OpenAI", fakeKeys.openai);
+      await addKey(timed, "gemini", "Timeout Gemini", fakeKeys.gemini);
       token = await createToken(timed, { name: "Timeout bot", keys: { openai: "Timeout OpenAI" }, budget: "5", rpm: "" });
+      geminiToken = await createToken(timed, { name: "Query-key bot", keys: { openai: "Not allowed", gemini: "Timeout Gemini" }, budget: "5", rpm: "" });
     });
 
     test.afterAll(async () => {
       await timed?.close();
       await server?.stop();
+    });
+
+    test("a Gemini-style ?key= token is served but never reaches the server's log, its stored state, or the provider", async () => {
+      const at = (p: string) => `${server.baseURL}${p}${p.includes("?") ? "&" : "?"}key=${geminiToken}`;
+      const body = (extra: Record<string, unknown> = {}) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contents: [{ parts: [{ text: "hello" }] }], ...extra }), signal: DEADLINE.signal() });
+      const script = (behaviour: unknown) => fetch(`${fakeURLs.gemini}/__fake/script`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behaviour, times: 1 }) });
+      const statuses: number[] = [];
+      const send = async (url: string, init?: RequestInit) => {
+        const response = await fetch(url, init);
+        await response.text();
+        statuses.push(response.status);
+      };
+      await send(at("/v1beta/models/gemini-2.5-flash:generateContent"), body());
+      await send(at("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"), body());
+      await send(at("/v1beta/models/gemini-2.5-flash:countTokens"), body());
+      await send(at("/v1beta/models"));
+      await send(at("/v1beta/models/gemini-2.5-flash:generateContent"), body({ tools: [{ googleSearch: {} }] }));
+      await send(at("/v1beta/models/gemini-2.5-flash:predictLongRunning"), body());
+      await script({ kind: "error", status: 500 });
+      await send(at("/v1beta/models/gemini-2.5-flash:generateContent"), body());
+      await script({ delayMs: 5_000 });
+      await send(at("/v1beta/models/gemini-2.5-flash:generateContent"), body());
+      await send(`${server.baseURL}/v1beta/models/gemini-2.5-flash:generateContent?key=${geminiToken.slice(0, -2)}xx`, body());
+      expect(statuses).toEqual([200, 200, 200, 200, 400, 404, 502, 504, 401]);
+      const upstream = await fakeReceived("gemini");
+      expect(upstream.length).toBe(5);
+      for (const r of upstream) {
+        expect(r.path).not.toContain("key=");
+        expect(JSON.stringify(r)).not.toContain(geminiToken.slice(3, 40));
+      }
+      // Everything the server printed, and every byte it stored (D1, the account object), after the usage records landed.
+      await expect.poll(async () => JSON.stringify(await (await timed.request.get("/api/usage?view=log")).json()), { timeout: 15_000 }).toContain('"status":504');
+      const secretPart = geminiToken.slice(3, 50);
+      expect(server.log()).not.toContain(secretPart);
+      const stateDir = path.resolve(`.wrangler/e2e-state-${secondServerPort(106)}`);
+      const leaking = allLocalStateFiles(stateDir).filter((file) => readFileSync(file).includes(secretPart));
+      expect(leaking).toEqual([]);
     });
 
     test("a provider slower than the timeout: 504 upstream_timeout, the reservation released, the next request works", async () => {

@@ -3,6 +3,7 @@ import type { HostileCase, HostileContext } from "./hostile/case";
 import { connectCases, revokeForeign } from "./hostile/connect-cases";
 import { gatewayCases } from "./hostile/gateway-cases";
 import { messagesCases } from "./hostile/messages-cases";
+import { nativeCases } from "./hostile/native-cases";
 import { runCase } from "./hostile/run-case";
 import { setUpHostileContext } from "./hostile/setup";
 import { vaultCases } from "./hostile/vault-cases";
@@ -15,6 +16,7 @@ import { fakeReceived, resetFakes } from "./helpers/fakes";
 const tables: { endpoint: string; cases: HostileCase[] }[] = [
   { endpoint: "gateway (/v1/chat/completions, /v1/models)", cases: gatewayCases },
   { endpoint: "Anthropic API (/v1/messages, /v1/messages/count_tokens, /v1/models)", cases: messagesCases },
+  { endpoint: "native endpoints (/v1/responses, /v1/embeddings, Gemini's /v1beta/models/…)", cases: nativeCases },
   { endpoint: "connect (/connect/token, /connect/revoke, /connect/authorize)", cases: [...connectCases, ...revokeForeign] },
   { endpoint: "vault API (/api/vault, /api/vault/items)", cases: vaultCases },
 ];

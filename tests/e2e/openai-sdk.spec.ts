@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import OpenAI, { AuthenticationError, RateLimitError } from "openai";
 import type { ChatCompletionChunk, ChatCompletionTool } from "openai/resources/chat/completions";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { fakeReceived, resetFakes, thrown, type FakeProvider } from "./helpers/fakes";
+import { thrown } from "./helpers/thrown";
+import { fakeReceived, resetFakes, type FakeProvider } from "./helpers/fakes";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 

@@ -57,6 +57,8 @@ export interface CompatMode {
   /** Extra top-level fields on answers (Perplexity's citations). */
   extras: Json;
   models: string[];
+  /** Other endpoints it serves beside chat completions and models (openai-responses.ts, openai-embeddings.ts). */
+  serves: ("responses" | "embeddings")[];
 }
 
 const openaiError = (message: string, type: string, param: string | null = null, code: string | null = null) => ({ error: { message, type, param, code } });
@@ -80,6 +82,7 @@ const base: Omit<CompatMode, "provider" | "basePaths" | "keyPattern" | "models">
   sendsDone: true,
   comment: null,
   extras: {},
+  serves: [],
 };
 
 export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
@@ -87,6 +90,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   openai: {
     ...base,
     provider: "openai",
+    serves: ["responses", "embeddings"],
     basePaths: ["/v1"],
     keyPattern: /^.+$/,
     invalidKey: (shown) => openaiError(`Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`, "invalid_request_error", null, "invalid_api_key"),
@@ -98,6 +102,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   mistral: {
     ...base,
     provider: "mistral",
+    serves: ["embeddings"],
     basePaths: ["/v1"],
     keyPattern: /^[A-Za-z0-9]{32}$/,
     invalidKey: () => ({ message: "Unauthorized", request_id: "fake-request" }),
@@ -116,6 +121,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   groq: {
     ...base,
     provider: "groq",
+    serves: ["responses"],
     basePaths: ["/openai/v1"],
     keyPattern: /^gsk_[A-Za-z0-9]+$/,
     invalidKey: () => openaiError("Invalid API Key", "invalid_request_error", null, "invalid_api_key"),
@@ -129,6 +135,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   xai: {
     ...base,
     provider: "xai",
+    serves: ["responses"],
     basePaths: ["/v1"],
     keyPattern: /^xai-[A-Za-z0-9]+$/,
     invalidKey: (shown) => ({ code: "Client specified an invalid argument", error: `Incorrect API key provided: ${shown}. You can obtain an API key from https://console.x.ai.` }),
@@ -155,6 +162,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   openrouter: {
     ...base,
     provider: "openrouter",
+    serves: ["embeddings"],
     basePaths: ["/api/v1"],
     keyPattern: /^sk-or-v1-[a-f0-9]+$/,
     invalidKey: () => ({ error: { code: 401, message: "No auth credentials found" } }),
@@ -168,6 +176,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   together: {
     ...base,
     provider: "together",
+    serves: ["embeddings"],
     basePaths: ["/v1"],
     keyPattern: /^(tgp_v1_[A-Za-z0-9_-]+|[a-f0-9]{64})$/,
     invalidKey: () => ({ id: "fake", error: { message: "Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.", type: "invalid_request_error", param: null, code: "invalid_api_key" } }),
@@ -177,6 +186,7 @@ export const COMPAT_MODES: Record<CompatProvider, CompatMode> = {
   fireworks: {
     ...base,
     provider: "fireworks",
+    serves: ["embeddings"],
     basePaths: ["/inference/v1"],
     keyPattern: /^(fw_[A-Za-z0-9]+|[A-Za-z0-9]{48})$/,
     invalidKey: () => ({ error: { object: "error", type: "invalid_request_error", code: "unauthorized", message: "The API key you provided is invalid." } }),

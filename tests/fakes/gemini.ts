@@ -4,13 +4,16 @@
 import { computeUsage, planReply, splitWords, textOf, type Conversation, type Plan, type ToolChoice, type Usage } from "./conversation";
 import { sendJson, startFakeServer, type FakeContext } from "./http";
 import { nextId } from "./ids";
+import { countTokensAnswer, embedAnswer, FAKE_EMBEDDING_MODELS } from "./gemini-extras";
 import { streamEvents, type SseEvent } from "./sse";
 import type { FakeServer, FakeServerOptions } from "./types";
 
-const FIELDS = ["contents", "tools", "toolConfig", "safetySettings", "systemInstruction", "generationConfig", "cachedContent"];
+const FIELDS = ["contents", "tools", "toolConfig", "safetySettings", "systemInstruction", "generationConfig", "cachedContent", "labels", "serviceTier"];
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const KNOWN_FIELDS = new Set(FIELDS.flatMap((f) => [f, snake(f)]));
-const ROUTE = /^\/(v1beta|v1)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const ROUTE = /^\/(v1beta|v1)\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens|embedContent|batchEmbedContents)$/;
+const MODEL_ROUTE = /^\/(v1beta|v1)\/models\/([^/:]+)$/;
+export const THOUGHT_SUMMARY = "Thinking it over.";
 const STATUS: Record<number, [string, string]> = {
   400: ["INVALID_ARGUMENT", "Request contains an invalid argument."],
   403: ["PERMISSION_DENIED", "The caller does not have permission"],
@@ -108,7 +111,7 @@ function usageJson(u: Usage, final: boolean) {
 
 const finishOf = (plan: Plan) => (plan.kind === "text" && plan.finish === "length" ? "MAX_TOKENS" : "STOP");
 
-function responses(model: string, plan: Plan, u: Usage, stream: boolean): Json[] {
+function responses(model: string, plan: Plan, u: Usage, stream: boolean, thoughts: boolean): Json[] {
   const responseId = nextId("fake-response-", 8);
   const response = (parts: Json[], final: boolean): Json => ({
     candidates: [{ content: { parts, role: "model" }, ...(final ? { finishReason: finishOf(plan) } : {}), index: 0 }],
@@ -116,11 +119,13 @@ function responses(model: string, plan: Plan, u: Usage, stream: boolean): Json[]
     modelVersion: model,
     responseId,
   });
-  if (plan.kind === "tool") return [response([{ functionCall: { name: plan.name, args: plan.args } }], true)];
-  if (!stream) return [response([{ text: plan.text }], true)];
+  const thought = thoughts ? [{ text: THOUGHT_SUMMARY, thought: true }] : [];
+  if (plan.kind === "tool") return [response([...thought, { functionCall: { name: plan.name, args: plan.args } }], true)];
+  if (!stream) return [response([...thought, { text: plan.text }], true)];
   const words = splitWords(plan.text);
   if (words.length === 0) words.push("");
-  return words.map((text, i) => response([{ text }], i === words.length - 1));
+  const chunks = words.map((text, i) => response([{ text }], i === words.length - 1));
+  return thoughts ? [response(thought, false), ...chunks] : chunks;
 }
 
 async function generate(ctx: FakeContext, model: string, stream: boolean): Promise<void> {
@@ -141,7 +146,8 @@ async function generate(ctx: FakeContext, model: string, stream: boolean): Promi
   const conv = toConversation(b);
   const plan = planReply(conv, behaviour);
   const usage = computeUsage(conv, plan, behaviour);
-  const bodies = responses(model, plan, usage, stream);
+  const thinking = field(field(b, "generationConfig"), "thinkingConfig");
+  const bodies = responses(model, plan, usage, stream, field(thinking, "includeThoughts") === true);
   if (!stream) return sendJson(ctx, 200, bodies[0]);
   if (ctx.record.query.alt !== "sse") return sendJson(ctx, 200, bodies);
   let events: SseEvent[] = bodies.map((r) => ({ data: JSON.stringify(r) }));
@@ -153,20 +159,36 @@ async function generate(ctx: FakeContext, model: string, stream: boolean): Promi
 
 const MODELS = ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.0-flash"];
 
+const modelInfo = (id: string) => ({
+  name: `models/${id}`, version: "001", displayName: id, description: `Fake ${id}`, inputTokenLimit: 1048576, outputTokenLimit: 65536,
+  supportedGenerationMethods: FAKE_EMBEDDING_MODELS.includes(id) ? ["embedContent"] : ["generateContent", "countTokens"],
+});
+
+/** countTokens, embedContent, batchEmbedContents (gemini-extras.ts). */
+async function other(ctx: FakeContext, model: string, method: string): Promise<void> {
+  const body = ctx.record.json;
+  if (!body || typeof body !== "object" || Array.isArray(body)) return sendJson(ctx, 400, geminiError(400, "Invalid JSON payload received. Expected an object."));
+  const behaviour = ctx.behaviour(model);
+  if (behaviour.kind === "error") return sendJson(ctx, behaviour.status ?? 500, geminiError(behaviour.status ?? 500, behaviour.message));
+  const answer = method === "countTokens" ? countTokensAnswer(body as Json) : embedAnswer(body as Json, model, method === "batchEmbedContents");
+  return answer.ok ? sendJson(ctx, 200, answer.body) : sendJson(ctx, 400, geminiError(400, answer.message));
+}
+
 async function route(ctx: FakeContext): Promise<void> {
   const { method, path } = ctx.record;
   const match = method === "POST" ? ROUTE.exec(path) : null;
   const list = method === "GET" && /^\/(v1beta|v1)\/models$/.test(path);
-  if (!match && !list) return sendJson(ctx, 404, geminiError(404, `Method not found: ${method} ${path}`));
+  const one = method === "GET" ? MODEL_ROUTE.exec(path) : null;
+  if (!match && !list && !one) return sendJson(ctx, 404, geminiError(404, `Method not found: ${method} ${path}`));
   if (!(await checkAuth(ctx))) return;
-  if (list) {
-    const models = MODELS.map((id) => ({
-      name: `models/${id}`, version: "001", displayName: id, description: `Fake ${id}`,
-      inputTokenLimit: 1048576, outputTokenLimit: 65536, supportedGenerationMethods: ["generateContent", "countTokens"],
-    }));
-    return sendJson(ctx, 200, { models });
+  if (list) return sendJson(ctx, 200, { models: [...MODELS, ...FAKE_EMBEDDING_MODELS].map(modelInfo) });
+  if (one) {
+    const id = one[2]!;
+    return [...MODELS, ...FAKE_EMBEDDING_MODELS].includes(id) ? sendJson(ctx, 200, modelInfo(id)) : sendJson(ctx, 404, geminiError(404, `models/${id} is not found for API version ${one[1]}`));
   }
-  await generate(ctx, match?.[2] ?? "", match?.[3] === "streamGenerateContent");
+  const action = match![3]!;
+  if (action !== "generateContent" && action !== "streamGenerateContent") return other(ctx, match![2]!, action);
+  await generate(ctx, match![2]!, action === "streamGenerateContent");
 }
 
 /** Base URL for GEMINI_BASE_URL: `${url}` (paths start with /v1beta). */

@@ -6,6 +6,8 @@ import type { IncomingMessage } from "node:http";
 import { computeUsage, planReply } from "./conversation";
 import { COMPAT_MODES, type CompatMode, type CompatProvider } from "./compat-modes";
 import { sendJson, startFakeServer, type FakeContext } from "./http";
+import { embeddingsAnswer, validateEmbeddingsRequest } from "./openai-embeddings";
+import { planResponsesReply, responsesAnswer, responsesEvents, responsesStreamError, validateResponsesRequest } from "./openai-responses";
 import { chunks, completion, openaiError, toConversation, validate } from "./openai-wire";
 import { streamEvents } from "./sse";
 import type { FakeServer, FakeServerOptions } from "./types";
@@ -49,29 +51,39 @@ async function checkAuth(ctx: FakeContext, mode: CompatMode): Promise<boolean> {
   return true;
 }
 
-async function chatCompletions(ctx: FakeContext, mode: CompatMode): Promise<void> {
-  const invalid = validate(ctx.record.json, mode);
-  if (invalid) return sendJson(ctx, invalid[0], invalid[1]);
-  const b = ctx.record.json as Json;
-  const model = b.model as string;
+/** The behaviours every endpoint shares (key echo, 429, error); true when one answered. */
+async function answerFault(ctx: FakeContext, mode: CompatMode, model: string): Promise<boolean> {
   const behaviour = ctx.behaviour(model);
   const key = ctx.record.apiKey ?? "";
   if (behaviour.kind === "key-echo") {
     // The provider's invalid-key error with the whole key in it (to test scrubbing).
     const status = behaviour.status ?? keyStatus(mode);
     const own = mode.invalidKey(key);
-    return sendJson(ctx, status, JSON.stringify(own).includes(key) ? own : mode.error(`Incorrect API key provided: ${key}`, status));
+    await sendJson(ctx, status, JSON.stringify(own).includes(key) ? own : mode.error(`Incorrect API key provided: ${key}`, status));
+    return true;
   }
   if (behaviour.kind === "rate-limit") {
     const retry = behaviour.retryAfterSeconds ?? 1;
     const message = behaviour.message ?? `Rate limit reached for ${model} in organization org-fake on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${retry}s.`;
     const body = mode.provider === "openai" ? openaiError(message, "requests", null, "rate_limit_exceeded") : mode.error(message, 429);
-    return sendJson(ctx, 429, body, { "retry-after": String(retry), "retry-after-ms": String(retry * 1000), "x-ratelimit-remaining-requests": "0" });
+    await sendJson(ctx, 429, body, { "retry-after": String(retry), "retry-after-ms": String(retry * 1000), "x-ratelimit-remaining-requests": "0" });
+    return true;
   }
   if (behaviour.kind === "error") {
     const status = behaviour.status ?? 500;
-    return sendJson(ctx, status, mode.error(behaviour.message ?? (status >= 500 ? SERVER_ERROR : `Fake upstream error ${status}`), status));
+    await sendJson(ctx, status, mode.error(behaviour.message ?? (status >= 500 ? SERVER_ERROR : `Fake upstream error ${status}`), status));
+    return true;
   }
+  return false;
+}
+
+async function chatCompletions(ctx: FakeContext, mode: CompatMode): Promise<void> {
+  const invalid = validate(ctx.record.json, mode);
+  if (invalid) return sendJson(ctx, invalid[0], invalid[1]);
+  const b = ctx.record.json as Json;
+  const model = b.model as string;
+  if (await answerFault(ctx, mode, model)) return;
+  const behaviour = ctx.behaviour(model);
   const conv = toConversation(b);
   const plan = planReply(conv, behaviour);
   const n = typeof b.n === "number" && b.n > 0 ? b.n : 1;
@@ -89,18 +101,52 @@ async function chatCompletions(ctx: FakeContext, mode: CompatMode): Promise<void
   await streamEvents(ctx, events);
 }
 
+async function responses(ctx: FakeContext, mode: CompatMode): Promise<void> {
+  const invalid = validateResponsesRequest(ctx.record.json, mode);
+  if (invalid) return sendJson(ctx, invalid[0], invalid[1]);
+  const b = ctx.record.json as Json;
+  const model = b.model as string;
+  if (await answerFault(ctx, mode, model)) return;
+  const behaviour = ctx.behaviour(model);
+  const reply = planResponsesReply(b, behaviour);
+  if (b.stream !== true) return sendJson(ctx, 200, responsesAnswer(b, model, reply, mode));
+  let events = responsesEvents(b, model, reply, mode);
+  if (behaviour.kind === "stream-error") events = responsesStreamError(events, behaviour.errorAfterChunks ?? 2, behaviour.message ?? SERVER_ERROR);
+  await streamEvents(ctx, events);
+}
+
+async function embeddings(ctx: FakeContext, mode: CompatMode): Promise<void> {
+  const invalid = validateEmbeddingsRequest(ctx.record.json, mode);
+  if (invalid) return sendJson(ctx, invalid[0], invalid[1]);
+  const b = ctx.record.json as Json;
+  if (await answerFault(ctx, mode, b.model as string)) return;
+  await sendJson(ctx, 200, embeddingsAnswer(b, mode));
+}
+
+/** "POST chat/completions" → its handler, for the endpoints the mode serves. */
+function endpointsOf(mode: CompatMode): Record<string, (ctx: FakeContext, mode: CompatMode) => Promise<void>> {
+  return {
+    "POST chat/completions": chatCompletions,
+    ...(mode.serves.includes("responses") ? { "POST responses": responses } : {}),
+    ...(mode.serves.includes("embeddings") ? { "POST embeddings": embeddings } : {}),
+  };
+}
+
 function routeFor(mode: CompatMode) {
+  const endpoints = endpointsOf(mode);
   return async (ctx: FakeContext): Promise<void> => {
     const { method, path } = ctx.record;
-    const prefix = mode.basePaths.find((p) => path === `${p}/chat/completions` || path === `${p}/models`);
-    const known = prefix !== undefined && ((method === "POST" && path === `${prefix}/chat/completions`) || (method === "GET" && path === `${prefix}/models`));
-    if (!known) return sendJson(ctx, 404, mode.error(`Invalid URL (${method} ${path})`, 404));
+    const rests = mode.basePaths.filter((p) => path.startsWith(`${p}/`)).map((p) => path.slice(p.length + 1));
+    const rest = rests.find((r) => endpoints[`${method} ${r}`] !== undefined || (method === "GET" && r === "models")) ?? "";
+    const handler = endpoints[`${method} ${rest}`];
+    const models = method === "GET" && rest === "models";
+    if (!handler && !models) return sendJson(ctx, 404, mode.error(`Invalid URL (${method} ${path})`, 404));
     if (!(await checkAuth(ctx, mode))) return;
-    if (path.endsWith("/models")) {
+    if (models) {
       const data = mode.models.map((id) => ({ id, object: "model", created: 1686935002, owned_by: mode.provider }));
       return sendJson(ctx, 200, { object: "list", data });
     }
-    await chatCompletions(ctx, mode);
+    await handler!(ctx, mode);
   };
 }
 

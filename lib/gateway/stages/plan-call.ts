@@ -41,7 +41,7 @@ export async function planCall<Call>({ ctx, parser, body }: { ctx: GatewayContex
       const target = resolveModel(parsed.model);
       if (!target) throw modelNotFound(parsed.model);
       const bounds = parser.bound({ call: parsed.call, target });
-      const price = findPrice({ provider: target.provider, model: target.upstreamModel });
+      const price = parser.price ? parser.price({ call: parsed.call, target }) : findPrice({ provider: target.provider, model: target.upstreamModel });
       const costMicroUsd = bounds && price ? worstCaseCostMicroUsd({ price, maxInputTokens: bounds.maxInputTokens, maxOutputTokens: bounds.maxOutputTokens, longCacheWrites: bounds.longCacheWrites }) : null;
       return { ok: true as const, call: { parsed, target, bounds, price, costMicroUsd } };
     } catch (error) {

@@ -19,5 +19,5 @@ export async function respondWithJson<Call>({ ctx, forwarder, call, response, se
   // Without a usable usage report, settlement charges it by the bound rule (never $0).
   const outcome = { kind: "complete" as const, usage: answer.usage, deliveredBytes: answer.deliveredBytes() };
   const cost = settlement.settle({ status: 200, errorCode: null, outcome });
-  return new Response(JSON.stringify(answer.body), { status: 200, headers: { ...answerHeaders({ ctx, settlement, cost }), "content-type": "application/json" } });
+  return new Response(JSON.stringify(answer.body), { status: 200, headers: { ...answerHeaders({ ctx, settlement, cost }), ...forwarder.answerHeaders?.(call.parsed.call), "content-type": "application/json" } });
 }

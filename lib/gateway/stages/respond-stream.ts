@@ -64,7 +64,8 @@ export function respondWithStream<Call>({ ctx, forwarder, call, response, settle
     status: 200,
     headers: {
       ...answerHeaders({ ctx, settlement, cost: { costMicroUsd: admitted.reservedMicroUsd, budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd } }),
-      "content-type": "text/event-stream; charset=utf-8",
+      ...forwarder.answerHeaders?.(call.parsed.call),
+      "content-type": relay.contentType ?? "text/event-stream; charset=utf-8",
       "x-accel-buffering": "no",
     },
   });

@@ -56,7 +56,7 @@ export interface PriceEntry {
   note?: string;
 }
 
-/** An embedding model's price (issue 15 serves /v1/embeddings; recorded here beforehand). */
+/** An embedding model's price (/v1/embeddings and Gemini's embedContent: lib/gateway/embeddings/embedding-price.ts). */
 export interface EmbeddingPriceEntry {
   model: string;
   /** USD per million input tokens. */

@@ -58,7 +58,7 @@ export interface OpenAIWire {
 
 export type WireFormat = OpenAIWire | { family: "anthropic" } | { family: "gemini" };
 
-/** Which of the gateway's endpoints can reach this provider (native ones: a later issue serves them). */
+/** Which of the gateway's endpoints can reach this provider (the native ones: decision 018). */
 export interface ProviderEndpoints {
   chatCompletions: true;
   models: true;

@@ -31,6 +31,8 @@ export type Shape =
   | "openai"
   /** Anthropic's {type:"error",error:{type,message}}; `code` is the error's type */
   | "anthropic"
+  /** Gemini's {error:{code,message,status,details?}}; `code` is the status name (INVALID_ARGUMENT…) */
+  | "gemini"
   /** OAuth's {error, error_description?} */
   | "oauth"
   /** Our own API's {error:{code,message,field?}} */

@@ -49,6 +49,15 @@ export async function runCase(c: HostileCase, ctx: HostileContext): Promise<Resp
       if (c.status !== 429) expect(response.headers.get("x-should-retry"), where).toBe("false");
       break;
     }
+    case "gemini": {
+      expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
+      const error = body().error as Record<string, unknown>;
+      expect(error.code, where).toBe(response.status);
+      expect(error.status, where).toBe(c.code);
+      expect(typeof error.message, where).toBe("string");
+      expect(Object.keys(error).every((k) => ["code", "message", "status", "details"].includes(k)), where).toBe(true);
+      break;
+    }
     case "oauth": {
       expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
       expect(response.headers.get("cache-control"), where).toContain("no-store");
