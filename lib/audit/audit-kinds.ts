@@ -18,6 +18,10 @@ export const AUDIT_KINDS = {
   vault_signing_key_installed: "Vault confirmed for signed changes",
   account_cap_changed: "Account-wide cap changed",
   connection_resumed: "Connection resumed",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
+  passkey_sign_in: "Signed in with a passkey",
+  passkey_refused: "Passkey refused (its signature counter went back: a copied authenticator or a replay)",
 } as const;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;
