@@ -6,6 +6,7 @@ import { wipeBytes } from "../crypto/bytes";
 import { encodeBase64Url } from "../crypto/encoding";
 import { PRF_SALT_BYTES } from "../crypto/passkey-key";
 import { randomBytes } from "../crypto/random";
+import { ApiError } from "../http/client-json";
 import { SIGNED_ACTIONS, signedParams } from "../vault/signed-actions";
 import { signVaultAction, VaultUserError, withVaultKey } from "../vault/vault-store";
 import { passkeyApi } from "./passkey-api";
@@ -51,7 +52,9 @@ export async function addPasskey({ name }: { name: string }): Promise<PasskeyRec
     setPasskeys([...getPasskeySnapshot().passkeys, record]);
     return record;
   } catch (error) {
-    forgetPasskey({ rpId: options.rp.id, credentialId });
+    // Refused by the server: the authenticator holds a passkey we will never know. (Not on a
+    // network failure: the server may have saved it.)
+    if (error instanceof ApiError && error.status < 500) forgetPasskey({ rpId: options.rp.id, credentialId });
     throw error;
   } finally {
     wipeBytes(prfOutput);
