@@ -59,6 +59,8 @@ test.describe.serial("passkeys: sign in and unlock with a touch", () => {
   let page: Page;
   let email: string;
   let userId: string;
+  /** Every request from the first passkey on: checked after the unlock, and again after the rotation. */
+  let recorder: ReturnType<typeof recordRequests>;
 
   test.beforeAll(async ({ browser, baseURL }) => {
     context = await browser.newContext({ baseURL });
@@ -75,7 +77,7 @@ test.describe.serial("passkeys: sign in and unlock with a touch", () => {
   });
 
   test("add a passkey, lock, unlock with it: no PRF output, passkey key or vault key leaves the page", async () => {
-    const recorder = recordRequests(context);
+    recorder = recordRequests(context);
     await addPasskeyInSettings(page, "Test laptop");
     await expect(page.getByTestId("passkey")).toHaveCount(1);
     await expect(page.getByTestId("passkey")).toContainText("Test laptop");
@@ -168,6 +170,13 @@ test.describe.serial("passkeys: sign in and unlock with a touch", () => {
     await expect(page.getByTestId("key-value")).toHaveText(`sk-proj-••••${fakeKeys.openai.slice(-4)}`);
     await page.goto("/dashboard/settings");
     await expect(page.getByTestId("activity")).toContainText("Vault key rotated: (1 passkey re-wrapped)");
+
+    // Signing in, unlocking, touching to keep and rotating sent none of them either, old or new.
+    await recorder.settle();
+    expect(recorder.all.some((r) => new URL(r.url).pathname === "/api/passkeys/sign-in")).toBe(true);
+    const rotation = recorder.all.find((r) => r.method === "PATCH" && new URL(r.url).pathname === "/api/vault");
+    expect(rotation?.body).toContain(`"passkeys":[{"credentialId":"${after.row.credential_id}","wrappedVaultKey":"${after.row.wrapped_vault_key}"}]`);
+    expectNoLeak(recorder.all, [after.prfOutput, after.prk, after.vaultKey, oldVaultKey]);
   });
 
   test("the consent page: sign in with the passkey, unlock with it, approve", async ({ baseURL }) => {
