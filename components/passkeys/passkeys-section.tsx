@@ -21,7 +21,9 @@ export function PasskeysSection() {
         that the server never sees. Your master password stays the only way to recover the vault: keep it. <Link href="/security#passkeys">What a passkey changes</Link>
       </p>
       {status === "error" ? <div className="alert error" role="alert">Your passkeys could not be loaded. Reload the page to try again.</div> : null}
-      {status === "ready" && passkeys.length === 0 ? <p className="empty">No passkeys yet.</p> : null}
+      {/* One line in each state, so the page below does not jump when the list arrives. */}
+      {status === "idle" || status === "loading" ? <p className="hint">Loading your passkeys…</p> : null}
+      {status === "ready" && passkeys.length === 0 ? <p className="hint">No passkeys yet.</p> : null}
       {passkeys.length > 0 ? (
         <ul className="key-list" data-testid="passkeys">
           {passkeys.map((p) => (
