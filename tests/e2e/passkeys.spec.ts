@@ -1,5 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { startAuthorization } from "../../lib/connect/app-client";
+import { signVaultRequest } from "../../lib/crypto/vault-signing";
+import { SIGNED_ACTIONS, signedParams } from "../../lib/vault/signed-actions";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
 import { decryptStoredItems, openPasskeyWrappedVaultKey, openStoredVaultKey, derivePasskeyKey } from "./helpers/independent-decryptor";
@@ -221,6 +223,13 @@ test.describe.serial("passkeys: sign in and unlock with a touch", () => {
       const refused = await page.request.fetch("/api/passkeys", { method: "POST", headers: { origin: baseURL! }, data: forged });
       expect(refused.status()).toBe(403);
       expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("proof");
+      // Nor with a fresh nonce signed by a key that is not this vault's.
+      const { nonce } = (await (await page.request.fetch("/api/vault/nonce", { method: "POST", headers: { origin: baseURL! } })).json()) as { nonce: string };
+      const signature = signVaultRequest({ vaultKey: crypto.getRandomValues(new Uint8Array(32)), action: SIGNED_ACTIONS.addPasskey, accountId: userId, params: signedParams({ body: forged }), nonce });
+      const wrongKey = await page.request.fetch("/api/passkeys", { method: "POST", headers: { origin: baseURL! }, data: { ...forged, proof: { nonce, signature } } });
+      expect(wrongKey.status()).toBe(403);
+      expect(((await wrongKey.json()) as { error: { field: string } }).error.field).toBe("proof");
+      expect(readPasskeyRows(userId)).toHaveLength(1);
 
       // Sign-in: a response answers its own challenge once; an unlock challenge does not sign in.
       const signInChallenge = (await (await other.request.post("/api/passkeys/sign-in/challenge", { headers: { origin: baseURL! } })).json()) as { challenge: string };
