@@ -6,6 +6,7 @@ import { MAX_PASSKEYS } from "../passkeys/limits";
 import { deletePasskey, insertPasskey, listPasskeys, readAccountPasskey, readPasskeyForSignIn, recordPasskeyUse } from "./passkey-queries";
 import { insertTestUser } from "./test-users";
 import { createVault } from "./vault-queries";
+import { purgeStaleRecords } from "./purge-stale";
 import { rotateVaultKey } from "./vault-rotation";
 import { consumeWebAuthnChallenge, insertWebAuthnChallenge, MAX_OUTSTANDING_CHALLENGES } from "./webauthn-challenge-queries";
 
@@ -108,6 +109,17 @@ describe("WebAuthn challenges", () => {
     expect(burns.filter(Boolean)).toHaveLength(1);
     expect(await consumeWebAuthnChallenge({ db, challenge: "c-signin", purpose: "sign_in", userId: null, now: now + 60_000 })).toBe(false);
     expect(await consumeWebAuthnChallenge({ db, challenge: "c-signin", purpose: "sign_in", userId: null, now })).toBe(true);
+  });
+
+  it("are purged by the scheduled sweep once expired", async () => {
+    const now = Date.now();
+    await db.insertInto("webauthn_challenges").values([
+      { challenge: "p-old", purpose: "sign_in", user_id: null, expires_at: now - 1 },
+      { challenge: "p-live", purpose: "sign_in", user_id: null, expires_at: now + 60_000 },
+    ]).execute();
+    await purgeStaleRecords({ db, now });
+    const left = await db.selectFrom("webauthn_challenges").select("challenge").where("challenge", "in", ["p-old", "p-live"]).execute();
+    expect(left.map((r) => r.challenge)).toEqual(["p-live"]);
   });
 
   it("an account holds a bounded number per purpose: asking for more drops the oldest", async () => {
