@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { loadVault } from "@/lib/vault/vault-store";
 import { UnlockForm } from "../vault/unlock-form";
+import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
 import { useVault } from "../vault/use-vault";
 import { ConsentForm, type ConsentProps } from "./consent-form";
 import { InlineSignIn } from "./inline-sign-in";
@@ -25,7 +26,12 @@ export function ConsentScreen({ consent, signedInAs }: { consent: ConsentProps; 
           You have no vault yet. <a href="/dashboard/vault" target="_blank" rel="noopener">Create one and add a key</a>, then reload this page.
         </div>
       ) : null}
-      {vault.status === "locked" ? <UnlockForm /> : null}
+      {vault.status === "locked" ? (
+        <>
+          <PasskeyUnlockButton />
+          <UnlockForm />
+        </>
+      ) : null}
       {vault.status === "unlocked" ? <ConsentForm consent={consent} items={vault.items} /> : null}
     </>
   );

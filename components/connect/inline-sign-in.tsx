@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { callJson } from "@/lib/http/client-json";
 import { describeVaultError } from "../vault/use-vault";
+import { PasskeySignInButton } from "../passkeys/passkey-sign-in-button";
 
 /**
  * Sign-in inside the consent page (and the widget's popup): the emailed code is typed here,
@@ -60,6 +61,7 @@ export function InlineSignIn({ returnTo }: { returnTo: string }) {
             <span className="hint">We email you a code. Your master password never leaves this page.</span>
           </div>
           <button className="button" type="submit" disabled={busy || email.length === 0}>{busy ? "Sending…" : "Email me a sign-in code"}</button>
+          <PasskeySignInButton callbackUrl={returnTo} />
         </form>
       ) : (
         <form onSubmit={verify} noValidate>

@@ -2,6 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { rotateVaultKey } from "@/lib/vault/vault-store";
+import { loadPasskeys } from "@/lib/passkeys/passkey-store";
+import { releaseHeldPasskeys, rewrapHeldPasskeys } from "@/lib/passkeys/rotation-passkeys";
+import { RotationPasskeys } from "../passkeys/rotation-passkeys";
 import { ProgressBar } from "./progress-bar";
 import { describeVaultError } from "./use-vault";
 
@@ -18,7 +21,9 @@ export function RotateVaultKeyForm() {
     setMessage(null);
     setProgress(0);
     try {
-      await rotateVaultKey({ password, onProgress: (f, phase) => setProgress(phase === "check" ? f / 2 : 0.5 + f / 2) });
+      await rotateVaultKey({ password, onProgress: (f, phase) => setProgress(phase === "check" ? f / 2 : 0.5 + f / 2), rewrapPasskeys: rewrapHeldPasskeys });
+      releaseHeldPasskeys();
+      await loadPasskeys().catch(() => {});
       setPassword("");
       setMessage("Vault key rotated: every key and connection is now sealed under a new vault key. Tokens keep working.");
     } catch (e) {
@@ -38,6 +43,7 @@ export function RotateVaultKeyForm() {
         <label htmlFor="rotate-password">Master password</label>
         <input id="rotate-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </div>
+      <RotationPasskeys />
       {progress !== null ? <ProgressBar label="Rotating" fraction={progress} /> : null}
       <button className="button" type="submit" disabled={progress !== null || password.length === 0}>{progress !== null ? "Rotating…" : "Rotate vault key"}</button>
     </form>

@@ -9,6 +9,7 @@ import { ConfirmVaultCard } from "./confirm-vault-card";
 import { CreateVaultForm } from "./create-vault-form";
 import { KeyRow } from "./key-row";
 import { UnlockForm } from "./unlock-form";
+import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
 import { useVault } from "./use-vault";
 
 export function VaultScreen({ email }: { email: string }) {
@@ -39,7 +40,14 @@ export function VaultScreen({ email }: { email: string }) {
           </>
         ) : null}
       </div>
-      {!unlocked ? <UnlockForm /> : <ConfirmVaultCard />}
+      {!unlocked ? (
+        <>
+          <PasskeyUnlockButton />
+          <UnlockForm />
+        </>
+      ) : (
+        <ConfirmVaultCard />
+      )}
       <h2>Your keys</h2>
       {vault.items.length === 0 ? (
         <p className="empty">No keys yet. Add your OpenAI, Anthropic or Gemini API keys below.</p>

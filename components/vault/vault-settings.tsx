@@ -6,6 +6,7 @@ import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { RotateVaultKeyForm } from "./rotate-vault-key-form";
 import { UnlockForm } from "./unlock-form";
+import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
 import { useVault } from "./use-vault";
 
 export function VaultSettings({ email }: { email: string }) {
@@ -21,6 +22,7 @@ export function VaultSettings({ email }: { email: string }) {
       {vault.status === "locked" ? (
         <>
           <p className="hint">Unlock your vault to change its master password.</p>
+          <PasskeyUnlockButton />
           <UnlockForm />
         </>
       ) : null}

@@ -53,8 +53,8 @@ export async function resetVaultFor({ userId, revokeConnections, emailCode }: { 
   // revokeAllFor cancels the pending authorizations itself.
   if (!revokeConnections) await cancelAccountAuthorizations({ db: db(), userId });
   const revoked = revokeConnections ? await revokeAllFor({ userId }) : 0;
-  await resetVault({ db: db(), userId });
-  await audit(userId, "vault_reset", { count: revoked });
+  const { passkeys } = await resetVault({ db: db(), userId });
+  await audit(userId, "vault_reset", { count: revoked, passkeys });
   return { revoked };
 }
 

@@ -11,6 +11,7 @@ import { assertBytes } from "./bytes";
 import { encodeBase64Url } from "./encoding";
 import { type ConnectionIdInput, toConnectionIdText } from "./connection-id";
 import { type Argon2Params, formatArgon2Params } from "./kdf";
+import { decodeCredentialId } from "./passkey-key";
 import { SALT_BYTES } from "./random";
 
 const LABEL_PREFIX = "1relay/v1";
@@ -40,6 +41,15 @@ function label(purpose: string, ...parts: string[]): string {
 export function buildVaultAad({ userId, salt, params }: { userId: string; salt: Uint8Array; params: Argon2Params }): string {
   assertBytes(salt, "salt", SALT_BYTES);
   return label("vault", checkPart(userId, "userId"), encodeBase64Url(salt), formatArgon2Params(params));
+}
+
+/**
+ * VK under a passkey's PRK: `1relay/v1/vault-passkey/<userId>/<credentialId>`, the credential id as
+ * its unpadded base64url (the credential's `id`; canonical, 16–1023 bytes, so up to 1364 characters).
+ */
+export function buildVaultPasskeyAad({ userId, credentialId }: { userId: string; credentialId: string }): string {
+  decodeCredentialId(credentialId);
+  return label("vault-passkey", checkPart(userId, "userId"), credentialId);
 }
 
 /** A provider key under VK: `1relay/v1/item/<userId>/<itemId>/<provider>/<itemVersion>`. */

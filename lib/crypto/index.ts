@@ -33,6 +33,7 @@ export {
   buildItemAad,
   buildSealAad,
   buildVaultAad,
+  buildVaultPasskeyAad,
 } from "./aad";
 export { decryptAesGcm, encryptAesGcm } from "./aes-gcm";
 export {
@@ -69,3 +70,4 @@ export {
   verifyVaultSignature,
   type VaultSignedRequest,
 } from "./vault-signing";
+export { PASSKEY_INFO, PRF_OUTPUT_BYTES, PRF_SALT_BYTES, decodeCredentialId, derivePasskeyWrapKey } from "./passkey-key";

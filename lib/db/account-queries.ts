@@ -25,15 +25,17 @@ export async function deleteSessions({ db, userId, keepHash }: { db: Db; userId:
 }
 
 /**
- * Forgotten master password: the vault and its items are deleted. Connections keep working
- * until revoked, but their CK under the old vault key is useless now, so it is cleared: they can
- * no longer be rotated or edited (security model).
+ * Forgotten master password: the vault, its items and its passkeys (each holds a copy of the old
+ * vault key, and a passkey is for a vault) are deleted. Connections keep working until revoked, but
+ * their CK under the old vault key is useless now, so it is cleared: they can no longer be rotated
+ * or edited (security model). Returns how many passkeys went.
  */
-export async function resetVault({ db, userId }: { db: Db; userId: string }): Promise<number> {
+export async function resetVault({ db, userId }: { db: Db; userId: string }): Promise<{ connections: number; passkeys: number }> {
+  const passkeys = await db.deleteFrom("passkeys").where("user_id", "=", userId).executeTakeFirst();
   await db.deleteFrom("vault_items").where("user_id", "=", userId).execute();
   await db.deleteFrom("vaults").where("user_id", "=", userId).execute();
   const result = await db.updateTable("connections").set({ ck_vault: null }).where("user_id", "=", userId).where("status", "!=", "revoked").executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return { connections: Number(result.numUpdatedRows), passkeys: Number(passkeys.numDeletedRows) };
 }
 
 /**
@@ -49,6 +51,7 @@ export async function deleteAccount({ d1, userId }: { d1: D1Database; userId: st
       db.deleteFrom("usage_records").where("user_id", "=", userId),
       db.deleteFrom("connections").where("user_id", "=", userId),
       db.deleteFrom("vault_items").where("user_id", "=", userId),
+      db.deleteFrom("passkeys").where("user_id", "=", userId),
       db.deleteFrom("vaults").where("user_id", "=", userId),
       db.deleteFrom("users").where("id", "=", userId),
     ],

@@ -9,6 +9,7 @@ const DAY_MS = 24 * 3600_000;
 export async function purgeStaleRecords({ db, now }: { db: Db; now: number }): Promise<{ authorizationRequests: number }> {
   const authorizationRequests = await deleteStaleAuthorizationRequests({ db, now });
   await db.deleteFrom("vault_nonces").where("expires_at", "<=", now).execute();
+  await db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now).execute();
   await db.deleteFrom("email_confirmations").where("expires_at", "<=", now).execute();
   // Every fixed window is at most 15 minutes long: a day-old one counts nothing any more.
   await db.deleteFrom("rate_limits").where("window_start", "<", now - DAY_MS).execute();

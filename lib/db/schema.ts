@@ -191,7 +191,35 @@ export interface EmailConfirmationsTable {
   attempts: Generated<number>;
 }
 
+/** A passkey (security model v1.1): signs in, and unlocks through VK wrapped under its PRF-derived key. */
+export interface PasskeysTable {
+  credential_id: string;
+  user_id: string;
+  name: string;
+  /** The credential's COSE_Key, base64url. */
+  public_key: string;
+  sign_count: Generated<number>;
+  /** 32 random bytes, base64url: the PRF input for this credential. */
+  prf_salt: string;
+  /** Envelope v1 of VK under PRK = HKDF(prf, credentialId, "1relay/v1/passkey"). */
+  wrapped_vault_key: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export type WebAuthnChallengePurpose = "register" | "unlock" | "sign_in";
+
+export interface WebAuthnChallengesTable {
+  challenge: string;
+  purpose: WebAuthnChallengePurpose;
+  /** The account it was issued to; null for sign-in. */
+  user_id: string | null;
+  expires_at: number;
+}
+
 export interface Database {
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebAuthnChallengesTable;
   vault_nonces: VaultNoncesTable;
   email_confirmations: EmailConfirmationsTable;
   audit_events: AuditEventsTable;

@@ -5,8 +5,9 @@ import { toStatement } from "./batch";
 
 // Rotating the vault key (security model: "draws a new VK and re-wraps every item and every
 // connection's CK, in one atomic batch"). One D1 batch (one transaction): the vault's
-// compare-and-swap, every item, every live connection's ck_vault, and a final guard that
-// fails the whole batch (so it rolls back) unless every row moved. Nothing is left half-rotated.
+// compare-and-swap, every item, every live connection's ck_vault, every passkey's wrapped VK (a
+// passkey the browser did not re-wrap is deleted: its copy would hold the old VK), and a final guard
+// that fails the whole batch (so it rolls back) unless every row moved. Nothing is left half-rotated.
 
 export interface RotateVaultInput {
   salt: string;
@@ -17,11 +18,25 @@ export interface RotateVaultInput {
   expectedVersion: number;
   items: { id: string; sealedKey: string; expectedVersion: number }[];
   connections: { id: string; ckVault: string }[];
+  /** The new VK wrapped for each passkey the person kept (touched before rotating); the others are removed. */
+  passkeys: { credentialId: string; wrappedVaultKey: string }[];
 }
 
 const stale = () => new AppError({ code: "conflict", message: "Your vault changed in another tab. Reload and try again." });
 
-export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Database; db: Db; userId: string; input: RotateVaultInput; now: number }): Promise<void> {
+/** Every statement that re-wraps or removes the account's passkeys, run only if the vault row rotated. */
+function passkeyStatements({ db, userId, passkeys, rotated }: { db: Db; userId: string; passkeys: RotateVaultInput["passkeys"]; rotated: ReturnType<typeof sql<boolean>> }) {
+  const kept = passkeys.map((p) => p.credentialId);
+  let removal = db.deleteFrom("passkeys").where("user_id", "=", userId).where(rotated);
+  if (kept.length > 0) removal = removal.where("credential_id", "not in", kept);
+  return [
+    ...passkeys.map((p) => db.updateTable("passkeys").set({ wrapped_vault_key: p.wrappedVaultKey }).where("credential_id", "=", p.credentialId).where("user_id", "=", userId).where(rotated)),
+    removal,
+  ];
+}
+
+/** Rotates in one batch; returns how many passkeys were removed (not re-wrapped). */
+export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Database; db: Db; userId: string; input: RotateVaultInput; now: number }): Promise<{ passkeysRemoved: number }> {
   const items = await db.selectFrom("vault_items").select(["id", "version"]).where("user_id", "=", userId).execute();
   const live = await db.selectFrom("connections").select("id").where("user_id", "=", userId).where("status", "!=", "revoked").where("ck_vault", "is not", null).execute();
   const sameSet = (a: string[], b: string[]) => a.length === b.length && new Set(a).size === a.length && a.every((x) => b.includes(x));
@@ -34,7 +49,10 @@ export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Dat
       db.updateTable("vault_items").set({ sealed_key: i.sealedKey, version: i.expectedVersion + 1, updated_at: now }).where("id", "=", i.id).where("user_id", "=", userId).where("version", "=", i.expectedVersion).where(rotated),
     ),
     ...input.connections.map((c) => db.updateTable("connections").set({ ck_vault: c.ckVault }).where("id", "=", c.id).where("user_id", "=", userId).where("status", "!=", "revoked").where(rotated)),
+    ...passkeyStatements({ db, userId, passkeys: input.passkeys, rotated }),
   ];
+  const stored = await db.selectFrom("passkeys").select("credential_id").where("user_id", "=", userId).execute();
+  const passkeysRemoved = stored.filter((p) => !input.passkeys.some((k) => k.credentialId === p.credential_id)).length;
   const statements = queries.map((q) => toStatement(d1, q));
   // The guard: json('') raises an error unless every item and connection now matches, which aborts the batch.
   const expectedItems = input.items.length;
@@ -52,4 +70,5 @@ export async function rotateVaultKey({ d1, db, userId, input, now }: { d1: D1Dat
   } catch {
     throw stale();
   }
+  return { passkeysRemoved };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const root = path.join(import.meta.dirname, "../..");
 
 describe("published test vectors", () => {
-  for (const name of ["relay_token_vectors.json", "core_vectors.json", "vault_sign_vectors.json"]) {
+  for (const name of ["relay_token_vectors.json", "core_vectors.json", "vault_sign_vectors.json", "passkey_vectors.json"]) {
     it(`public/vectors/${name} is tests/vectors/${name}`, () => {
       expect(readFileSync(path.join(root, "public/vectors", name), "utf8")).toBe(readFileSync(path.join(root, "tests/vectors", name), "utf8"));
     });

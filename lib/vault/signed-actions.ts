@@ -15,10 +15,12 @@ export const SIGNED_ACTIONS = {
   setConnectionPolicy: "connection.policy.set",
   /** PUT /api/vault: password change or parameter upgrade (VK re-wrapped). */
   rewrapVault: "vault.rewrap",
-  /** PATCH /api/vault: vault key rotation (signed with the old key; installs the new public key). */
+  /** PATCH /api/vault: vault key rotation (signed with the old key; installs the new public key; re-wraps the kept passkeys). */
   rotateVault: "vault.rotate",
   /** PUT /api/vault/items/:id with a replaced key. */
   replaceItemKey: "vault.item.replace",
+  /** POST /api/passkeys: a new passkey, with VK wrapped under its PRF-derived key (a new wrapping of VK). */
+  addPasskey: "vault.passkey.add",
 } as const;
 
 export type SignedAction = (typeof SIGNED_ACTIONS)[keyof typeof SIGNED_ACTIONS];

@@ -9,7 +9,7 @@ export const vaultApi = {
   load: () => callJson<VaultState>("/api/vault"),
   create: (body: WrappedVault & { signingPublicKey: string }) => callJson<VaultRecord>("/api/vault", { method: "POST", body }),
   rewrap: (body: WrappedVault & { expectedVersion: number; proof: VaultProof }) => callJson<VaultRecord>("/api/vault", { method: "PUT", body }),
-  rotate: (body: WrappedVault & { expectedVersion: number; signingPublicKey: string; items: unknown[]; connections: unknown[]; proof: VaultProof }) => callJson<VaultState>("/api/vault", { method: "PATCH", body }),
+  rotate: (body: WrappedVault & { expectedVersion: number; signingPublicKey: string; items: unknown[]; connections: unknown[]; passkeys: unknown[]; proof: VaultProof }) => callJson<VaultState>("/api/vault", { method: "PATCH", body }),
   /** A single-use nonce for the next signed request (security model v1.1). */
   nonce: () => callJson<{ nonce: string; expiresAt: number }>("/api/vault/nonce", { method: "POST" }),
   /** A vault made before v1.1 registers its signing key, with a fresh emailed code. */

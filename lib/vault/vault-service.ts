@@ -58,9 +58,9 @@ export async function rewrapVaultFor({ userId, body }: { userId: string; body: z
 export async function rotateVaultFor({ userId, body }: { userId: string; body: z.infer<typeof rotateVaultSchema> }): Promise<VaultState> {
   // Signed with the old vault key: the new public key is installed only by someone who held it.
   await requireVaultProof({ userId, action: SIGNED_ACTIONS.rotateVault, params: signedParams({ body }), proof: body.proof });
-  const { proof: _proof, ...input } = body;
-  await rotateVaultKey({ d1: getServerEnv().DB, db: db(), userId, input: { ...input, kdfParams: formatArgon2Params(body.kdfParams) }, now: Date.now() });
-  await audit(userId, "vault_key_rotated", { items: body.items.length, connections: body.connections.length });
+  const { proof: _proof, passkeys = [], ...input } = body;
+  const { passkeysRemoved } = await rotateVaultKey({ d1: getServerEnv().DB, db: db(), userId, input: { ...input, passkeys, kdfParams: formatArgon2Params(body.kdfParams) }, now: Date.now() });
+  await audit(userId, "vault_key_rotated", { items: body.items.length, connections: body.connections.length, passkeys: passkeys.length, passkeysRemoved });
   return getVaultState({ userId });
 }
 

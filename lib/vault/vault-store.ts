@@ -197,6 +197,26 @@ export async function unlockVault({ password, onProgress }: { password: string; 
   startUnlockedSession(key);
 }
 
+/** Runs `run` with the unlocked vault key (to wrap it for a passkey, lib/passkeys); the key is not kept. */
+export function withVaultKey<T>(run: (input: { vaultKey: Uint8Array; userId: string }) => T): T {
+  const { key, userId } = requireKey();
+  return run({ vaultKey: key, userId });
+}
+
+/**
+ * Unlocks with a vault key opened another way than the master password (a passkey's PRF,
+ * lib/passkeys): it must be this vault's key, checked against the vault's signing public key.
+ */
+export function unlockWithVaultKey({ vaultKey: key }: { vaultKey: Uint8Array }): void {
+  const vault = snapshot.vault;
+  if (!vault || vault.signingPublicKey !== deriveVaultSigningPublicKey(key)) {
+    wipeBytes(key);
+    throw new VaultUserError("This passkey holds an older vault key. Unlock with your master password, then add the passkey again.");
+  }
+  if (vaultKey && vaultKey !== key) wipeBytes(vaultKey);
+  startUnlockedSession(key);
+}
+
 /** Wipes the vault key. Other tabs lock too unless this lock came from them. */
 export function lockVault({ broadcast = true }: { broadcast?: boolean } = {}): void {
   if (vaultKey) wipeBytes(vaultKey);
@@ -237,7 +257,16 @@ export async function changeMasterPassword({
  * Rotates the vault key: a new VK, wrapped under the (re-entered) master password; every key in
  * the vault and every connection's CK re-sealed under it; one atomic server update.
  */
-export async function rotateVaultKey({ password, onProgress }: { password: string; onProgress?: (f: number, phase: "check" | "rewrap") => void }): Promise<void> {
+export async function rotateVaultKey({
+  password,
+  onProgress,
+  rewrapPasskeys,
+}: {
+  password: string;
+  onProgress?: (f: number, phase: "check" | "rewrap") => void;
+  /** The new VK wrapped for each passkey the person kept (lib/passkeys); the others are removed with the rotation. */
+  rewrapPasskeys?: (input: { userId: string; vaultKey: Uint8Array }) => { credentialId: string; wrappedVaultKey: string }[];
+}): Promise<void> {
   const { key: oldKey, userId } = requireKey();
   const vault = snapshot.vault!;
   try {
@@ -257,8 +286,9 @@ export async function rotateVaultKey({ password, onProgress }: { password: strin
     const connections = (await connectionsApi.list())
       .filter((c) => c.status !== "revoked" && c.ckVault)
       .map((c) => ({ id: c.id, ckVault: rewrapConnectionKey({ userId, connectionId: c.id, ckVault: c.ckVault!, from: oldKey, to: newVaultKey }) }));
+    const passkeys = rewrapPasskeys?.({ userId, vaultKey: newVaultKey }) ?? [];
     // Signed with the old vault key; it installs the new one's public key.
-    const body = { ...wrapped, expectedVersion: vault.version, signingPublicKey: deriveVaultSigningPublicKey(newVaultKey), items, connections };
+    const body = { ...wrapped, expectedVersion: vault.version, signingPublicKey: deriveVaultSigningPublicKey(newVaultKey), items, connections, passkeys };
     const state = await vaultApi.rotate(await signed({ action: SIGNED_ACTIONS.rotateVault, body }));
     vaultKey = newVaultKey;
     wipeBytes(oldKey);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ARGON2_PARAM_BOUNDS } from "../crypto/kdf";
 import { PROVIDER_IDS } from "../providers/registry/provider-ids";
+import { MAX_PASSKEYS } from "../passkeys/limits";
 
 // The vault's wire format between browser and server (zod, used on both sides).
 // Everything secret is already sealed in the browser: these are envelopes and metadata.
@@ -28,6 +29,9 @@ export const kdfParamsSchema = z.object({
 export const itemIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters");
 export const labelSchema = z.string().trim().min(1, "Give the key a label.").max(80, "Keep the label under 80 characters.");
 export const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** A WebAuthn credential id: unpadded base64url of 16–1023 bytes (lib/crypto/passkey-key.ts). */
+export const credentialIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,1364}$/, "must be a credential id (base64url)");
 
 /** VSK's Ed25519 public key (security model v1.1), 32 bytes in base64url. */
 export const signingPublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be an Ed25519 public key (32 bytes, base64url)");
@@ -61,6 +65,8 @@ export const rotateVaultSchema = z.strictObject({
   signingPublicKey: signingPublicKeySchema,
   items: z.array(z.strictObject({ id: itemIdSchema, sealedKey: envelopeSchema, expectedVersion: versionSchema })).max(500),
   connections: z.array(z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/), ckVault: envelopeSchema })).max(1000),
+  /** The new VK wrapped for each passkey kept (lib/passkeys); every other passkey is removed. Absent: none kept. */
+  passkeys: z.array(z.strictObject({ credentialId: credentialIdSchema, wrappedVaultKey: envelopeSchema })).max(MAX_PASSKEYS).optional(),
   proof: vaultProofSchema.optional(),
 });
 

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { SiteHeader } from "@/components/site-header";
 import { SignInForm } from "@/components/sign-in-form";
+import { PasskeySignInButton } from "@/components/passkeys/passkey-sign-in-button";
 import { requestCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,6 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="hint">New here? The same email creates your account.</p>
         <div className="card">
           <SignInForm action={requestCodeAction} callbackUrl={callbackUrl} />
+          <PasskeySignInButton callbackUrl={callbackUrl} />
         </div>
       </main>
     </>

@@ -13,6 +13,7 @@ const keys: { key: string; what: string; madeFrom: string; lives: string }[] = [
   { key: "Master password", what: "Opens your vault", madeFrom: "You choose it (strength checked)", lives: "In your head. Never sent, never stored" },
   { key: "MK, master key", what: "Wraps the vault key", madeFrom: "Argon2id(master password, random salt, parameters)", lives: "Browser memory while unlocking, then wiped" },
   { key: "VK, vault key", what: "Seals your provider keys and each connection's key", madeFrom: "32 random bytes, drawn in your browser", lives: "Browser memory while unlocked; stored only wrapped under MK" },
+  { key: "PRK, passkey key", what: "Wraps the vault key for one passkey", madeFrom: "HKDF(the passkey's PRF output, its credential id, \"1relay/v1/passkey\")", lives: "Browser memory while the passkey unlocks, then wiped; the PRF secret never leaves the authenticator" },
   { key: "VSK, vault signing key", what: "Signs changes that loosen a limit or replace vault material", madeFrom: "Ed25519 seed = HKDF(VK, \"1relay/v1/vault-sign\")", lives: "Derived when needed, wiped; the server keeps only its public key" },
   { key: "Provider key", what: "Your OpenAI, Anthropic or Gemini API key", madeFrom: "You paste it", lives: "Stored sealed under VK, and under each connection's CK that may use it" },
   { key: "CK, connection key", what: "Seals the provider keys one app or token may use", madeFrom: "32 random bytes, drawn in your browser", lives: "Stored wrapped under VK and under TK (inside the server's SK layer)" },
@@ -39,7 +40,7 @@ export default function SecurityPage() {
         <ul>
           <li>
             <strong>A leak of our database or its backups.</strong> Alone it decrypts no provider key: that also needs a relay token and the worker&apos;s server secret,
-            or your master password.
+            or your master password, or one of your <a href="#passkeys">passkeys</a> with your fingerprint, face or PIN on its device.
           </li>
           <li>
             <strong>Apps overreaching.</strong> An app never sees a provider key. It can make only the calls its grant allows (providers, models, monthly budget,
@@ -51,8 +52,8 @@ export default function SecurityPage() {
           </li>
           <li>
             <strong>A stolen dashboard session.</strong> Without your master password it cannot read keys or create working connections, and it cannot loosen anything:
-            raising or removing a cap, resuming a paused app, new limits, a new master password or vault key are signed in your browser with a key derived from your
-            unlocked vault. A session can still restrict (pause, revoke, lower a cap). Resetting the vault or deleting the account also needs a code we email you at
+            raising or removing a cap, resuming a paused app, new limits, a new master password or vault key, a new passkey are signed in your browser with a key derived
+            from your unlocked vault. A session can still restrict (pause, revoke, lower a cap). Resetting the vault or deleting the account also needs a code we email you at
             that moment.
           </li>
           <li>
@@ -93,6 +94,30 @@ export default function SecurityPage() {
           </li>
         </ul>
 
+        <h2 id="passkeys">What a passkey changes</h2>
+        <ul>
+          <li>
+            <strong>Signing in without an emailed code.</strong> A passkey you add in Settings signs you in: our server checks its signature against the public key
+            it stored, over a fresh single-use challenge, for this site only, with your device&apos;s fingerprint, face or PIN check. The emailed code stays for
+            devices without a passkey.
+          </li>
+          <li>
+            <strong>Unlocking with a touch.</strong> The passkey&apos;s PRF extension gives your browser a secret that only the authenticator can compute (a random
+            salt per passkey goes in). Your browser derives the passkey key from it and wraps your vault key under it; we store that wrapped copy, the salt and the
+            public key, never the secret. Unlocking computes it again on your device and opens the vault key there.
+          </li>
+          <li>
+            <strong>Your device is now a way into your vault.</strong> Whoever can use the passkey (your device and its unlock, or a passkey manager that syncs it to
+            your other devices) can sign in and open your vault. Remove the passkey of a lost device in Settings: that works from any signed-in session, even with the
+            vault locked, and deletes its copy of your vault key. Adding a passkey needs your vault unlocked.
+          </li>
+          <li>
+            <strong>The master password stays the only recovery.</strong> A passkey is a shortcut, not a backup: resetting a forgotten vault removes every passkey,
+            and rotating the vault key keeps only the passkeys you touch while rotating (the others are removed, because their copy holds the old key). Keep your
+            master password.
+          </li>
+        </ul>
+
         <h2 id="keys">The key hierarchy</h2>
         <div className={styles.tableWrap}>
           <table className={styles.table}>
@@ -121,21 +146,23 @@ export default function SecurityPage() {
           {`master password ─Argon2id─▶ MK ─wraps─▶ VK ─seals─▶ provider keys
                                          VK ─wraps─▶ CK ─seals─▶ the keys one connection may use
 token 1r_… = connection id + K ─HKDF─▶ TK ─wraps─▶ CK   (inside the server's SK layer)
-VK ─HKDF─▶ VSK (Ed25519): signs what loosens a limit or replaces vault material`}
+VK ─HKDF─▶ VSK (Ed25519): signs what loosens a limit or replaces vault material
+passkey PRF(random salt) ─HKDF─▶ PRK ─wraps─▶ VK   (a copy per passkey)`}
         </div>
 
         <h2 id="verify">How to verify</h2>
         <ul>
           <li>
             <strong>Published test vectors.</strong> Known answers for the relay token format (<a href="/vectors/relay_token_vectors.json">relay_token_vectors.json</a>),
-            the core crypto: master key, envelopes, token wrapping, policy tags (<a href="/vectors/core_vectors.json">core_vectors.json</a>) and the vault signing key (
-            <a href="/vectors/vault_sign_vectors.json">vault_sign_vectors.json</a>). They are computed by small Python programs with a separate library, not by our
+            the core crypto: master key, envelopes, token wrapping, policy tags (<a href="/vectors/core_vectors.json">core_vectors.json</a>), the vault signing key (
+            <a href="/vectors/vault_sign_vectors.json">vault_sign_vectors.json</a>) and passkeys: the passkey key, its wrap of the vault key, and the WebAuthn
+            signatures the server checks (<a href="/vectors/passkey_vectors.json">passkey_vectors.json</a>). They are computed by small Python programs with a separate library, not by our
             code, and our tests check our code against them.
           </li>
           <li>
             <strong>An independent decryptor.</strong> The source includes a decryptor written from the documented format alone (WebCrypto and another Argon2id
-            library, nothing from our crypto code). Our browser tests use it to open a real stored vault with its owner&apos;s password, and to show that without the
-            password the stored data opens nothing.
+            library, nothing from our crypto code). Our browser tests use it to open a real stored vault with its owner&apos;s password, and with a passkey&apos;s PRF
+            output, and to show that without them the stored data opens nothing.
           </li>
           <li>
             <strong>Look at what leaves your browser.</strong> Your browser&apos;s developer tools show every request: the master password and your provider keys never

@@ -6,7 +6,10 @@ import { argon2id } from "hash-wasm";
 //   MK        = Argon2id v0x13 (NFKC UTF-8 password, 16-byte salt, m KiB, t, p), 32 bytes
 //   vault AAD = "1relay/v1/vault/<userId>/<salt b64url>/m=<m>,t=<t>,p=<p>"
 //   item AAD  = "1relay/v1/item/<userId>/<itemId>/<provider>/<keyVersion>"
-// using WebCrypto's AES-GCM and hash-wasm's Argon2id.
+// and for a passkey (security model v1.1, decision 020):
+//   PRK       = HKDF-SHA256(ikm = PRF output, salt = raw credential id, info = "1relay/v1/passkey"), 32 bytes
+//   passkey AAD = "1relay/v1/vault-passkey/<userId>/<credentialId b64url>"
+// using WebCrypto's AES-GCM and HKDF and hash-wasm's Argon2id.
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(text, "base64url"));
@@ -24,17 +27,21 @@ async function openEnvelope(key: Uint8Array, envelope: string, aad: string): Pro
   return new Uint8Array(plain);
 }
 
-export async function decryptStoredVault({
-  userId,
-  password,
-  vault,
-  items,
-}: {
-  userId: string;
-  password: string;
-  vault: { salt: string; kdf_params: string; wrapped_vault_key: string };
-  items: { id: string; provider: string; key_version: number; sealed_key: string }[];
-}): Promise<Record<string, string>> {
+/** PRK from a passkey's PRF output, with WebCrypto's HKDF. */
+export async function derivePasskeyKey({ prfOutput, credentialId }: { prfOutput: Uint8Array; credentialId: string }): Promise<Uint8Array> {
+  const ikm = await crypto.subtle.importKey("raw", new Uint8Array(prfOutput), "HKDF", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: fromBase64Url(credentialId), info: new TextEncoder().encode("1relay/v1/passkey") }, ikm, 256);
+  return new Uint8Array(bits);
+}
+
+/** VK from a passkey's stored wrap, knowing only its PRF output (and the public row). */
+export async function openPasskeyWrappedVaultKey({ userId, credentialId, prfOutput, wrappedVaultKey }: { userId: string; credentialId: string; prfOutput: Uint8Array; wrappedVaultKey: string }): Promise<Uint8Array> {
+  const prk = await derivePasskeyKey({ prfOutput, credentialId });
+  return openEnvelope(prk, wrappedVaultKey, `1relay/v1/vault-passkey/${userId}/${credentialId}`);
+}
+
+/** VK from the stored vault row and the master password. */
+export async function openStoredVaultKey({ userId, password, vault }: { userId: string; password: string; vault: { salt: string; kdf_params: string; wrapped_vault_key: string } }): Promise<Uint8Array> {
   const match = /^m=(\d+),t=(\d+),p=(\d+)$/.exec(vault.kdf_params);
   if (!match) throw new Error("unexpected parameter format");
   const [m, t, p] = match.slice(1).map(Number) as [number, number, number];
@@ -47,11 +54,29 @@ export async function decryptStoredVault({
     hashLength: 32,
     outputType: "binary",
   })) as Uint8Array;
-  const vaultKey = await openEnvelope(masterKey, vault.wrapped_vault_key, `1relay/v1/vault/${userId}/${vault.salt}/${vault.kdf_params}`);
+  return openEnvelope(masterKey, vault.wrapped_vault_key, `1relay/v1/vault/${userId}/${vault.salt}/${vault.kdf_params}`);
+}
+
+/** Every stored item opened with VK: item id → key. */
+export async function decryptStoredItems({ userId, vaultKey, items }: { userId: string; vaultKey: Uint8Array; items: { id: string; provider: string; key_version: number; sealed_key: string }[] }): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const item of items) {
     const plain = await openEnvelope(vaultKey, item.sealed_key, `1relay/v1/item/${userId}/${item.id}/${item.provider}/${item.key_version}`);
     out[item.id] = new TextDecoder().decode(plain);
   }
   return out;
+}
+
+export async function decryptStoredVault({
+  userId,
+  password,
+  vault,
+  items,
+}: {
+  userId: string;
+  password: string;
+  vault: { salt: string; kdf_params: string; wrapped_vault_key: string };
+  items: { id: string; provider: string; key_version: number; sealed_key: string }[];
+}): Promise<Record<string, string>> {
+  return decryptStoredItems({ userId, vaultKey: await openStoredVaultKey({ userId, password, vault }), items });
 }

@@ -5,6 +5,7 @@ import { ActivityList } from "@/components/settings/activity-list";
 import { DangerZone } from "@/components/settings/danger-zone";
 import { SessionsList } from "@/components/settings/sessions-list";
 import { VaultSettings } from "@/components/vault/vault-settings";
+import { PasskeysSection } from "@/components/passkeys/passkeys-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,6 +18,7 @@ export default async function SettingsPage() {
         What your vault protects against, and what it does not: <Link href="/security">security and threat model</Link>.
       </p>
       <VaultSettings email={user.email} />
+      <PasskeysSection />
       <SessionsList />
       <ActivityList />
       <DangerZone email={user.email} />

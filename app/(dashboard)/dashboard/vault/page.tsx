@@ -9,7 +9,7 @@ export default async function VaultPage() {
   return (
     <>
       <h1>Vault</h1>
-      <p>Your provider keys, sealed with AES-256-GCM under a key only your master password opens, in this browser.</p>
+      <p>Your provider keys, sealed with AES-256-GCM under a key only your master password (or a passkey you added) opens, in this browser.</p>
       <VaultScreen email={user.email} />
     </>
   );
