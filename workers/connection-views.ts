@@ -6,7 +6,8 @@
 import type { ConnectionChange, ConnectionMaterial, KnownConnection, KeyVerdict, StoredConnectionRow, ViewIntent } from "../lib/account/gateway-view";
 import { reconcileConnection } from "../lib/account/reconcile-connection";
 import { assertPolicy } from "../lib/crypto/policy";
-import { usdToMicroUsd, type ConnectionStatus } from "../lib/limits/admission";
+import type { ConnectionStatus } from "../lib/limits/admission";
+import { usdToMicroUsd } from "../lib/money/money";
 
 /** An announced change is considered by every re-read for this long, then dropped at the next one. */
 export const INTENT_TTL_MS = 2 * 60_000;

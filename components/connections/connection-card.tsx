@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { ConnectionSummary } from "@/lib/connections/wire";
+import { Button } from "../ui/button";
+import { useAction } from "../ui/use-action";
 import { EditLimitsForm } from "./edit-limits-form";
 import { SpendBar } from "./spend-bar";
 
@@ -26,15 +28,10 @@ export interface ConnectionActions {
 export function ConnectionCard({ connection: c, actions, linkToDetail = true }: { connection: ConnectionSummary; actions: ConnectionActions; linkToDetail?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Failures are shown above the list (useConnections); this only keeps the buttons honest.
+  const action = useAction();
+  const run = (work: () => Promise<void>) => action.run(work);
+  const busy = action.busy;
   return (
     <li className="key-row" data-testid="connection-row" data-connection-id={c.id} data-status={c.status}>
       <div className="key-main">
@@ -56,7 +53,7 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
       {c.status === "revoked" ? null : confirming ? (
         <div className="key-actions">
           <span>Revoke “{c.name}”? Its next request will be refused, and this cannot be undone.</span>
-          <button type="button" className="button danger" disabled={busy} onClick={() => run(async () => { await actions.revoke(c.id); setConfirming(false); })}>Yes, revoke</button>
+          <Button variant="danger" busy={busy} busyLabel="Revoking…" onClick={() => run(async () => { await actions.revoke(c.id); setConfirming(false); })}>Yes, revoke</Button>
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep it</button>
         </div>
       ) : (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { formatUsdAmount } from "@/lib/money/money";
 import { BreakdownTable } from "../usage/breakdown-table";
 import { formatCount, utcTime } from "../usage/format";
 import { RequestLog } from "../usage/request-log";
@@ -53,7 +54,7 @@ export function ConnectionDetail({ id }: { id: string }) {
           </div>
           <div>
             <dt>Monthly budget</dt>
-            <dd>{c.policy.budgetUsd === null ? "no cap" : `$${c.policy.budgetUsd.toFixed(2)}`}</dd>
+            <dd>{c.policy.budgetUsd === null ? "no cap" : formatUsdAmount(c.policy.budgetUsd)}</dd>
           </div>
           <div>
             <dt>Rate limit</dt>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { accountApi } from "@/lib/account/account-api";
 import type { SessionInfo } from "@/lib/db/account-queries";
-import { describeVaultError } from "../vault/use-vault";
+import { describeError } from "../ui/describe-error";
 
 const when = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
@@ -12,7 +12,7 @@ export function SessionsList() {
   const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => accountApi.sessions().then(setSessions, (e: unknown) => setError(describeVaultError(e)));
+  const load = () => accountApi.sessions().then(setSessions, (e: unknown) => setError(describeError(e)));
   useEffect(() => {
     void load();
   }, []);
@@ -27,7 +27,7 @@ export function SessionsList() {
       setMessage(`Ended ${signedOut} other session${signedOut === 1 ? "" : "s"}.`);
       await load();
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     }
   }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { UsageBreakdownRow } from "@/lib/usage/usage-types";
-import { exactUsd, formatCount } from "./format";
+import { exactUsd } from "@/lib/money/money";
+import { formatCount } from "./format";
 
 /** Requests, tokens and spend per app, provider or model. Apps link to their page. */
 export function BreakdownTable({ title, rows, testId, linkConnections = false }: { title: string; rows: UsageBreakdownRow[] | null; testId: string; linkConnections?: boolean }) {

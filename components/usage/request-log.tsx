@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { UsageParams } from "@/lib/usage/usage-api";
 import { usageApi } from "@/lib/usage/usage-api";
-import { exactUsd, formatCount, utcTime } from "./format";
+import { exactUsd } from "@/lib/money/money";
+import { formatCount, utcTime } from "./format";
 import { useRequestLog } from "./use-request-log";
 
 /** Every request (never its prompt or completion): newest first, kept current, paged, exportable. */

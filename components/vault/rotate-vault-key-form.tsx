@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { rotateVaultKey } from "@/lib/vault/vault-store";
 import { ProgressBar } from "./progress-bar";
-import { describeVaultError } from "./use-vault";
+import { describeError } from "../ui/describe-error";
 
 /** Rotate the vault key: every key and every connection's key re-sealed under a new one. */
 export function RotateVaultKeyForm() {
@@ -22,7 +22,7 @@ export function RotateVaultKeyForm() {
       setPassword("");
       setMessage("Vault key rotated: every key and connection is now sealed under a new vault key. Tokens keep working.");
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     } finally {
       setProgress(null);
     }

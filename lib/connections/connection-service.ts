@@ -12,7 +12,7 @@ import { canonicalizePolicy } from "../crypto/policy";
 import { syncNewConnection, writeConnections } from "./object-sync";
 import { serverKeyring } from "./server-keyring";
 import { tokenHintFromConnectionId } from "../crypto/token-hint";
-import { usdToMicroUsd } from "../limits/admission";
+import { usdToMicroUsd } from "../money/money";
 import { SIGNED_ACTIONS, signedParams } from "../vault/signed-actions";
 import { requireVaultProof } from "../vault/vault-proof";
 import type { VaultProof } from "../vault/wire";

@@ -15,13 +15,16 @@ const policyModelSchema = z
   .regex(/^[A-Za-z0-9._:@-]+(\/[A-Za-z0-9._:@-]+){0,4}$/)
   .refine((model) => !model.includes(".."), 'must not contain ".."');
 
+/** The bounds of a policy's limits (the forms and the server check the same). */
+export const POLICY_LIMITS = { maxBudgetUsd: 1_000_000, maxRpm: 100_000, maxModels: 50 } as const;
+
 export const policySchema = z.strictObject({
   v: z.literal(1),
   providers: z.array(providerIdSchema).min(1).max(PROVIDER_IDS.length),
   /** Upstream model ids (the provider's own, which may hold "/": "meta-llama/llama-4-scout-17b-16e-instruct"). */
-  models: z.array(policyModelSchema).max(50),
-  budgetUsd: z.number().min(0).max(1_000_000).nullable(),
-  rpm: z.number().int().min(1).max(100_000).nullable(),
+  models: z.array(policyModelSchema).max(POLICY_LIMITS.maxModels),
+  budgetUsd: z.number().min(0).max(POLICY_LIMITS.maxBudgetUsd).nullable(),
+  rpm: z.number().int().min(1).max(POLICY_LIMITS.maxRpm).nullable(),
   expiresAt: z.number().int().positive().nullable(),
 });
 export type ConnectionPolicy = z.infer<typeof policySchema>;

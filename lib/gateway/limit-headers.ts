@@ -1,6 +1,6 @@
 // The headers every gateway response carries about limits, and the error for a refusal.
 import type { BeginResult } from "../account/ledger-types";
-import { formatMicroUsd } from "../limits/admission";
+import { formatMicroUsd, preciseUsd } from "../money/money";
 import { REFUSALS } from "../limits/refusals";
 import { formatResetDuration, type SlidingWindowDecision } from "../limits/sliding-window";
 import { GatewayError } from "./gateway-error";
@@ -22,7 +22,6 @@ export function costHeaders({ costMicroUsd, budgetRemainingMicroUsd }: { costMic
   return headers;
 }
 
-const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(micro % 10_000 === 0 ? 2 : 6)}`;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 /** The error for a request the account's limits refused, with its headers. */
@@ -49,12 +48,12 @@ export function limitRefusal(result: Extract<BeginResult, { ok: false }>): Gatew
     case "budget_exhausted":
     case "account_cap_reached": {
       const which = result.reason === "budget_exhausted" ? "This connection's monthly budget" : "Your account's monthly spending cap";
-      const inFlight = result.reservedMicroUsd ? ` and ${usd(result.reservedMicroUsd)} held by requests in flight` : "";
+      const inFlight = result.reservedMicroUsd ? ` and ${preciseUsd(result.reservedMicroUsd)} held by requests in flight` : "";
       return new GatewayError({
         status,
         type,
         code,
-        message: `${which} of ${usd(result.limitMicroUsd ?? 0)} does not cover this request (${usd(result.spentMicroUsd ?? 0)} spent${inFlight}). It resets on ${day(result.resetsAt)}.`,
+        message: `${which} of ${preciseUsd(result.limitMicroUsd ?? 0)} does not cover this request (${preciseUsd(result.spentMicroUsd ?? 0)} spent${inFlight}). It resets on ${day(result.resetsAt)}.`,
         headers: { ...rate, "x-should-retry": "false" },
       });
     }

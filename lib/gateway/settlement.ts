@@ -5,7 +5,7 @@
 // at once and held by waitUntil, ahead of the client's next request (decision 011).
 import type { KeyVerdict, ViewGrant } from "../account/gateway-view";
 import type { BeginResult, FinishInput } from "../account/ledger-types";
-import { usdToMicroUsd } from "../limits/admission";
+import { usdToMicroUsd } from "../money/money";
 import { computeCostMicroUsd } from "../limits/pricing";
 import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "../limits/settlement";
 import type { ConnectionPolicy } from "../connections/wire";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAdmission, formatMicroUsd, usdToMicroUsd, type AdmissionInput } from "./admission";
+import { decideAdmission, type AdmissionInput } from "./admission";
 
 const base: AdmissionInput = {
   now: 1_000_000,
@@ -79,19 +79,5 @@ describe("admission: hard budgets", () => {
   it("rejects malformed money", () => {
     expect(() => decideAdmission({ ...base, costMicroUsd: -1 })).toThrow(RangeError);
     expect(() => decideAdmission({ ...base, budgetMicroUsd: 0.5 })).toThrow(RangeError);
-  });
-});
-
-describe("money formats", () => {
-  it("converts policy USD to micro-dollars without widening the budget", () => {
-    expect(usdToMicroUsd(0.1)).toBe(100_000);
-    expect(usdToMicroUsd(12.345678)).toBe(12_345_678);
-    expect(usdToMicroUsd(0.0000019)).toBe(1);
-    expect(() => usdToMicroUsd(-1)).toThrow(RangeError);
-  });
-  it("prints micro-dollars as plain decimals", () => {
-    expect(formatMicroUsd(0)).toBe("0.000000");
-    expect(formatMicroUsd(1_234_567)).toBe("1.234567");
-    expect(formatMicroUsd(42)).toBe("0.000042");
   });
 });

@@ -94,17 +94,3 @@ function remaining(limit: number | null, figures: SpendFigures, cost: number): n
 function checkMoney(value: number | null, name: string): void {
   if (value !== null && (!Number.isSafeInteger(value) || value < 0)) throw new RangeError(`${name} must be a non-negative safe integer or null`);
 }
-
-/** USD (as in a policy) → integer micro-dollars, rounded down so a budget is never widened. */
-export function usdToMicroUsd(usd: number): number {
-  if (!Number.isFinite(usd) || usd < 0) throw new RangeError("usd must be a non-negative finite number");
-  return Math.floor(Math.round(usd * 1e7) / 10);
-}
-
-/** Micro-dollars → a plain decimal USD string for headers ("0.000123"). */
-export function formatMicroUsd(micro: number): string {
-  if (!Number.isSafeInteger(micro) || micro < 0) throw new RangeError("micro must be a non-negative safe integer");
-  const whole = Math.floor(micro / 1_000_000);
-  const frac = String(micro % 1_000_000).padStart(6, "0");
-  return `${whole}.${frac}`;
-}

@@ -1,3 +1,4 @@
+import { formatPerMillion } from "../money/money";
 import { PROVIDER_NAMES } from "../providers/provider-names";
 import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
 import type { PriceEntry, TokenRates } from "../providers/registry/price-types";
@@ -166,7 +167,7 @@ export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens }
 // ---------------------------------------------------------------------------------------------
 // The table as Markdown (README.md carries it verbatim; a test keeps them equal)
 
-const usd = (value: number | null): string => (value === null ? "—" : `$${value.toFixed(Math.max(2, (String(value).split(".")[1] ?? "").length))}`);
+const usd = (value: number | null | undefined): string => (value === null || value === undefined ? "—" : formatPerMillion(value));
 
 export function renderPricingTable(): string {
   const rows = listPrices().flatMap((price) => {

@@ -2,7 +2,7 @@
 // it arrives (headers go out at once, with the reserved upper bound as the cost). A client that
 // leaves is noticed at the next write and the upstream read is cancelled. The request is
 // settled when the stream ends, however it ends; the exact cost goes in an SSE comment.
-import { formatMicroUsd } from "../../limits/admission";
+import { formatMicroUsd } from "../../money/money";
 import type { RequestOutcome } from "../../limits/settlement";
 import { createSseParser } from "../../providers/sse";
 import { answerHeaders } from "../answer-headers";
