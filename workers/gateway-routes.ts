@@ -9,7 +9,7 @@ import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleListModels } from "../lib/gateway/models-endpoint";
 import { newRequestId } from "../lib/gateway/context";
-import { staticSecurityHeaders } from "../lib/http/security-headers";
+import { apiSecurityHeaders } from "../lib/http/security-headers";
 
 type GatewayHandler = typeof handleChatCompletion;
 
@@ -24,9 +24,6 @@ export function gatewayRoute(request: Request): GatewayHandler | null {
   return routes[`${request.method} ${pathname}`] ?? null;
 }
 
-/** JSON answers need no script policy: nothing in them may load or run. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
-
 export async function serveGateway({ handler, request, env, ctx }: { handler: GatewayHandler; request: Request; env: Record<string, unknown>; ctx: ExecutionContext }): Promise<Response> {
   let response: Response;
   try {
@@ -37,7 +34,6 @@ export async function serveGateway({ handler, request, env, ctx }: { handler: Ga
     response = gatewayErrorResponse({ error, requestId: newRequestId() });
   }
   const isHttps = request.url.startsWith("https:");
-  for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
-  response.headers.set("Content-Security-Policy", API_CSP);
+  for (const [name, value] of Object.entries(apiSecurityHeaders({ isHttps }))) response.headers.set(name, value);
   return response;
 }

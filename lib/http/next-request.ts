@@ -1,4 +1,5 @@
 import { unreadableBody } from "./read-json";
+import { apiSecurityHeaders } from "./security-headers";
 
 // What the worker entry does to a request before handing it to Next (v1.1 "One public origin",
 // issue 13): client-sent X-Forwarded-* (and RFC 7239 Forwarded) headers are dropped, so nothing
@@ -18,11 +19,11 @@ export function dropForwardedHeaders(request: Request): Request {
   return new Request(request, { headers, signal: request.signal });
 }
 
-function unreadableBodyResponse(): Response {
+function unreadableBodyResponse(request: Request): Response {
   const error = unreadableBody();
   return new Response(JSON.stringify({ error: { code: error.code, message: error.message } }), {
     status: 400,
-    headers: { "content-type": "application/json", "cache-control": "no-store" },
+    headers: { ...apiSecurityHeaders({ isHttps: request.url.startsWith("https:") }), "content-type": "application/json", "cache-control": "no-store" },
   });
 }
 
@@ -36,7 +37,7 @@ export async function prepareNextRequest(request: Request): Promise<Request | Re
     try {
       await request.clone().arrayBuffer();
     } catch {
-      return unreadableBodyResponse();
+      return unreadableBodyResponse(request);
     }
   }
   return dropForwardedHeaders(request);

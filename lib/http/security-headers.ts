@@ -35,6 +35,14 @@ export function staticSecurityHeaders({ isHttps }: { isHttps: boolean }): Record
   };
 }
 
+/** JSON answers need no script policy: nothing in them may load or run. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** Headers every JSON API answer carries (the gateway's, and the worker entry's own). */
+export function apiSecurityHeaders({ isHttps }: { isHttps: boolean }): Record<string, string> {
+  return { ...staticSecurityHeaders({ isHttps }), "Content-Security-Policy": API_CSP };
+}
+
 /** A fresh nonce: 16 random bytes in base64. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -47,27 +47,31 @@ const cases: { name: string; payload: string; status: number; who: Who; halfClos
     who: "ours",
     halfClose: true,
   },
-  // The same on a Next route: OpenNext's adapter reads the whole body before any route runs, and
-  // the runtime answers its read error with a 500 before our code.
+  // The same on a Next route: the worker entry reads the body before Next does (it drops
+  // client-sent X-Forwarded-* and must hand Next a complete request), and answers a body that
+  // breaks with a JSON 400 of its own (issue 13; lib/http/next-request.ts, decision 013).
   {
-    name: "invalid chunk size on a Next route: the adapter cannot read the body",
+    name: "invalid chunk size on a Next route: our code refuses the unreadable body",
     payload: `${TOKEN}\r\n${H}${FORM_TYPE}Transfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n`,
-    status: 500,
-    who: "runtime",
+    status: 400,
+    who: "ours",
+    code: "bad_request",
   },
   {
-    name: "body shorter than Content-Length on a Next route, then the client half-closes",
+    name: "body shorter than Content-Length on a Next route, then the client half-closes: our code refuses it",
     payload: `${TOKEN}\r\n${H}${FORM_TYPE}Content-Length: 100\r\n\r\ngrant_type=`,
-    status: 500,
-    who: "runtime",
+    status: 400,
+    who: "ours",
     halfClose: true,
+    code: "bad_request",
   },
   {
-    name: "chunked body never finished on a Next route, then the client half-closes",
+    name: "chunked body never finished on a Next route, then the client half-closes: our code refuses it",
     payload: `${TOKEN}\r\n${H}${FORM_TYPE}Transfer-Encoding: chunked\r\n\r\n7\r\ngrant_t\r\n`,
-    status: 500,
-    who: "runtime",
+    status: 400,
+    who: "ours",
     halfClose: true,
+    code: "bad_request",
   },
 ];
 

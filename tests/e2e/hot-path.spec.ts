@@ -7,7 +7,7 @@ import { signPolicy } from "../../lib/crypto/policy";
 import { newKey } from "../../lib/crypto/random";
 import { parseRelayToken } from "../../lib/crypto/relay-token";
 import { startAuthorization } from "../../lib/connect/app-client";
-import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { readConfirmationCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { openLocalD1 } from "./helpers/local-d1";
@@ -53,10 +53,11 @@ function readD1<T>(sql: string, ...params: (string | number)[]): T {
 
 test.describe.serial("the hot path: every writer's change on the very next request", () => {
   let page: Page;
+  const email = uniqueEmail("hotpath");
 
   test.beforeAll(async ({ browser, baseURL }) => {
     page = await browser.newPage({ baseURL });
-    await signInWithCode(page, browser, uniqueEmail("hotpath"), baseURL!);
+    await signInWithCode(page, browser, email, baseURL!);
     await createVault(page, PASSWORD);
     await addKey(page, "openai", "Hot OpenAI", fakeKeys.openai);
   });
@@ -143,7 +144,7 @@ test.describe.serial("the hot path: every writer's change on the very next reque
     expect((await page.request.post(`/api/connections/${body.id}/revoke`, { headers: { origin: baseURL! } })).status()).toBe(204);
   });
 
-  test("vault key rotation and a vault reset that keeps connections: the next request is still served", async ({ baseURL }) => {
+  test("vault key rotation and a vault reset that keeps connections: the next request is still served", async ({ browser, baseURL }) => {
     const token = await createToken(page, { name: "Vault bot", keys: { openai: "Hot OpenAI" }, budget: "", rpm: "" });
     await page.goto("/dashboard/settings");
     await page.getByLabel("Master password", { exact: true }).fill(PASSWORD);
@@ -155,6 +156,8 @@ test.describe.serial("the hot path: every writer's change on the very next reque
     expect((await chat(baseURL!, token)).status).toBe(200);
     await page.getByRole("button", { name: "Reset vault…" }).click();
     await page.getByLabel("Also revoke all tokens and apps").uncheck();
+    await page.getByRole("button", { name: "Email me a code" }).click();
+    await page.getByLabel("Code from the email").fill(await readConfirmationCode(browser, email, baseURL!));
     await page.getByRole("button", { name: "Yes, delete my vault" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toBeVisible();
     expect((await chat(baseURL!, token)).status).toBe(200);
@@ -195,15 +198,17 @@ test.describe.serial("the hot path: every writer's change on the very next reque
   test("account deletion refuses the account's tokens on the next request", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL });
     const other = await context.newPage();
-    const email = uniqueEmail("hotpath-delete");
-    await signInWithCode(other, browser, email, baseURL!);
+    const doomed = uniqueEmail("hotpath-delete");
+    await signInWithCode(other, browser, doomed, baseURL!);
     await createVault(other, PASSWORD);
     await addKey(other, "openai", "Doomed OpenAI", fakeKeys.openai);
     const token = await createToken(other, { name: "Doomed bot", keys: { openai: "Doomed OpenAI" }, budget: "", rpm: "" });
     expect((await chat(baseURL!, token)).status).toBe(200);
     await other.goto("/dashboard/settings");
     await other.getByRole("button", { name: "Delete account…" }).click();
-    await other.getByLabel(`Type ${email} to confirm`).fill(email);
+    await other.getByLabel(`Type ${doomed} to confirm`).fill(doomed);
+    await other.getByRole("button", { name: "Email me a code" }).click();
+    await other.getByLabel("Code from the email").fill(await readConfirmationCode(browser, doomed, baseURL!));
     await other.getByRole("button", { name: "Delete my account" }).click();
     await expect(other).toHaveURL(`${baseURL}/`);
     expect(await codeOf(await chat(baseURL!, token))).toBe("invalid_api_key");
