@@ -25,6 +25,8 @@ export interface PolicyFacts {
   providers: string[];
   models: string[];
   expiresAt: number | null;
+  /** Policy v2's "fit output to budget" (false for v1). */
+  fitOutput: boolean;
 }
 
 export interface ViewEntry extends KnownConnection {
@@ -44,7 +46,14 @@ function factsOf(material: ConnectionMaterial | null): PolicyFacts | null {
   try {
     const policy: unknown = JSON.parse(material.policy);
     assertPolicy(policy);
-    return { budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd), rpm: policy.rpm, providers: [...policy.providers], models: [...policy.models], expiresAt: policy.expiresAt };
+    return {
+      budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd),
+      rpm: policy.rpm,
+      providers: [...policy.providers],
+      models: [...policy.models],
+      expiresAt: policy.expiresAt,
+      fitOutput: policy.v === 2 && policy.fitOutput,
+    };
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { MAX_REDIRECT_URIS, registerAppSchema, type RegisterAppBody } from "@/lib/apps/wire";
+import { describeFieldIssue } from "@/lib/errors/field-sentences";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -40,7 +41,7 @@ export function AppForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = registerAppSchema.safeParse({ name, homepage, description, redirectUris: linesOf(uris) });
-    if (!parsed.success) return action.fail(parsed.error.issues[0]?.message ?? "Check the form.");
+    if (!parsed.success) return action.fail(describeFieldIssue(parsed.error.issues[0]).message);
     void action.run(async () => {
       await onSubmit(parsed.data);
       if (!initial) {

@@ -31,6 +31,13 @@ export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChang
         ) : null}
         <strong>{app.name}</strong>
         <span className="badge" data-testid="client-type">{app.confidential ? "Confidential" : "Public"}</span>
+        {app.verifiedAt !== null ? (
+          <span className="badge" data-testid="app-verified">Verified</span>
+        ) : (
+          <span className="badge warning" data-testid="app-verified" title="The consent page marks it as unverified until this deployment's operator checks who runs it; changing its name, homepage or redirect URIs clears a verification.">
+            Unverified
+          </span>
+        )}
       </div>
       <div className="key-main">
         <span className="hint">Client ID</span>

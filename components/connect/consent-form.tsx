@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { connectApi } from "@/lib/connect/connect-api";
 import type { ParsedScope } from "@/lib/connect/scope";
+import { findUnknownModels } from "@/lib/connections/catalogue-models";
 import { parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { approveAppRequest } from "@/lib/vault/vault-store";
@@ -28,8 +29,10 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
   const { scope } = consent;
   const named = scope.providers.flatMap((p) => scope.models[p] ?? []);
   const [choice, setChoice] = useState<Record<string, string>>(() => Object.fromEntries(scope.providers.map((p) => [p, items.find((i) => i.provider === p)?.id ?? ""])));
-  const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, true])));
-  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [] });
+  // A model the app named that is not in the catalogue cannot be granted (no request could use it).
+  const unknown = new Set(findUnknownModels({ models: named, providers: scope.providers }));
+  const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, !unknown.has(m)])));
+  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false });
   const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
@@ -89,12 +92,13 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
           <legend>Models it may use</legend>
           {named.map((m) => (
             <label className="check" key={m}>
-              <input type="checkbox" checked={picked[m] ?? false} onChange={(e) => setPicked({ ...picked, [m]: e.target.checked })} /> <code>{m}</code>
+              <input type="checkbox" checked={picked[m] ?? false} disabled={unknown.has(m)} onChange={(e) => setPicked({ ...picked, [m]: e.target.checked })} /> <code>{m}</code>
+              {unknown.has(m) ? <span className="hint"> (not in 1Relay&apos;s catalogue: it cannot be granted)</span> : null}
             </label>
           ))}
         </fieldset>
       ) : null}
-      <LimitsFields id="consent" value={limits} onChange={setLimits} error={fieldError} providers={grantedProviders} models={named.length === 0} />
+      <LimitsFields id="consent" value={limits} onChange={setLimits} error={fieldError} providers={grantedProviders} fixedModels={named.length > 0 ? named.filter((m) => picked[m]) : undefined} />
       <div className="key-actions">
         <Button type="submit" disabled={action.busy} busy={action.pending === "approve"} busyLabel="Approving…">Approve</Button>
         <Button variant="secondary" disabled={action.busy} busy={action.pending === "deny"} busyLabel="Denying…" onClick={deny}>Deny</Button>

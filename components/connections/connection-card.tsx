@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { describeOrigin } from "@/lib/connections/describe-origin";
 import type { ConnectionSummary } from "@/lib/connections/wire";
 import { Button } from "../ui/button";
 import { useAction } from "../ui/use-action";
@@ -21,6 +22,8 @@ export interface ConnectionActions {
   revoke: (id: string) => Promise<void>;
   setPaused: (id: string, paused: boolean) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Shows a connection just made, before the next refresh. */
+  add: (connection: ConnectionSummary) => void;
   /** Editing limits and resuming are signed in the browser: only with the vault unlocked. */
   canEdit: boolean;
 }
@@ -46,9 +49,10 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
       </div>
       {c.status !== "revoked" ? <SpendBar spentMicroUsd={c.spend?.spentMicroUsd ?? 0} reservedMicroUsd={c.spend?.reservedMicroUsd ?? 0} budgetUsd={c.policy.budgetUsd} /> : null}
       <div className="hint">
-        {describeLimits(c)} · created {new Date(c.createdAt).toISOString().slice(0, 10)} · {c.lastUsedAt ? `last used ${when(c.lastUsedAt)}` : "never used"}
+        {describeLimits(c)} · {c.lastUsedAt ? `last used ${when(c.lastUsedAt)}` : "never used"}
         {c.revokedAt ? ` · revoked ${when(c.revokedAt)}` : ""}
       </div>
+      <div className="hint" data-testid="connection-origin">{describeOrigin(c)}</div>
       {editing ? <EditLimitsForm connection={c} onCancel={() => setEditing(false)} onSaved={async () => { setEditing(false); await actions.refresh(); }} /> : null}
       {c.status === "revoked" ? null : confirming ? (
         <div className="key-actions">

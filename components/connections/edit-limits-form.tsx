@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { draftFromPolicy, parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
-import type { ConnectionSummary } from "@/lib/connections/wire";
+import { policyLimitsOf, type ConnectionSummary } from "@/lib/connections/wire";
 import { isProviderId } from "@/lib/providers/registry";
 import { updateConnectionLimits } from "@/lib/vault/vault-store";
 import { LimitsFields } from "../limits/limits-fields";
@@ -12,7 +12,7 @@ import { useAction } from "../ui/use-action";
 
 /** New budget, rpm, models and expiry, signed in this browser with the connection's key. */
 export function EditLimitsForm({ connection, onSaved, onCancel }: { connection: ConnectionSummary; onSaved: () => void; onCancel: () => void }) {
-  const [limits, setLimits] = useState<LimitsDraft>(() => draftFromPolicy(connection.policy));
+  const [limits, setLimits] = useState<LimitsDraft>(() => draftFromPolicy(policyLimitsOf(connection.policy)));
   const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const action = useAction();
 
@@ -20,7 +20,7 @@ export function EditLimitsForm({ connection, onSaved, onCancel }: { connection: 
     event.preventDefault();
     setFieldError(null);
     action.clearError();
-    const parsed = parseLimitsInput({ draft: limits, nowMs: Date.now(), current: connection.policy });
+    const parsed = parseLimitsInput({ draft: limits, nowMs: Date.now(), current: policyLimitsOf(connection.policy) });
     if (!parsed.ok) return setFieldError(parsed);
     void action.run(async () => {
       await updateConnectionLimits({ connection, limits: parsed.limits });

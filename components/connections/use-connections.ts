@@ -50,6 +50,7 @@ export function useConnections(): { list: ConnectionsList | null; error: string 
       // Resuming loosens: signed with the vault key (asks to unlock when the vault is locked).
       setPaused: (id, paused) => act(() => (paused ? connectionsApi.pause(id) : resumeConnection({ connectionId: id })))(),
       refresh,
+      add: (connection) => setList((current) => (current && !current.connections.some((c) => c.id === connection.id) ? { ...current, connections: [connection, ...current.connections] } : current)),
       canEdit: vault.status === "unlocked",
     },
   };

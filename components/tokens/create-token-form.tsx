@@ -13,7 +13,7 @@ import { Field } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { useAction } from "../ui/use-action";
 
-const FRESH: LimitsDraft = { budget: "10", rpm: "60", expires: "", models: [] };
+const FRESH: LimitsDraft = { budget: "10", rpm: "60", expires: "", models: [], fitOutput: false };
 
 export function CreateTokenForm({ items, onCreated }: { items: VaultItemRecord[]; onCreated: (token: string, connection: ConnectionSummary) => void }) {
   const [name, setName] = useState("");

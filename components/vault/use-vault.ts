@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { getVaultSnapshot, subscribeVault, type VaultSnapshot } from "@/lib/vault/vault-store";
 
-const serverSnapshot: VaultSnapshot = { status: "loading", userId: null, vault: null, items: [], error: null, autoLockMinutes: 15 };
+const serverSnapshot: VaultSnapshot = { status: "loading", userId: null, vault: null, items: [], error: null, autoLockMinutes: 15, unlockedBy: null, askingTabs: false };
 
 export function useVault(): VaultSnapshot {
   return useSyncExternalStore(subscribeVault, getVaultSnapshot, () => serverSnapshot);

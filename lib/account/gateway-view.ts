@@ -2,6 +2,7 @@
 // what the gateway and the writers exchange with it. Plain data only (structured clone over
 // RPC). Ciphertext and signed data only: the object never holds a key in clear, and K never
 // reaches it (the gateway sends the token's verifier, as D1 stores it).
+import type { OutputFit } from "../limits/fit-output";
 import type { BeginResult } from "./ledger-types";
 
 export type KeyVerdict = "ok" | "rejected";
@@ -73,6 +74,8 @@ export interface AdmissionRequest {
   model: string;
   /** Worst-case cost; null when the model has no price. */
   costMicroUsd: number | null;
+  /** How the cost falls with a lower output limit, so the object can fit it to the budget or say what would fit (null: unpriced). */
+  fit?: OutputFit | null;
   leaseMs: number;
   streamed: boolean;
 }

@@ -18,6 +18,7 @@ export const AUDIT_KINDS = {
   vault_signing_key_installed: "Vault confirmed for signed changes",
   account_cap_changed: "Account-wide cap changed",
   connection_resumed: "Connection resumed",
+  connection_paused: "Connection paused",
 } as const;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

@@ -2,19 +2,19 @@ import { describe, expect, it } from "vitest";
 import { draftFromPolicy, parseLimitsInput, type LimitsDraft } from "./limits-input";
 
 const nowMs = Date.UTC(2026, 11, 10, 12);
-const draft = (patch: Partial<LimitsDraft>): LimitsDraft => ({ budget: "10", rpm: "60", expires: "", models: [], ...patch });
+const draft = (patch: Partial<LimitsDraft>): LimitsDraft => ({ budget: "10", rpm: "60", expires: "", models: [], fitOutput: false, ...patch });
 const parse = (patch: Partial<LimitsDraft>) => parseLimitsInput({ draft: draft(patch), nowMs });
 
 describe("parseLimitsInput", () => {
   it("converts what was typed", () => {
     expect(parse({ budget: "2.50", rpm: "30", expires: "2026-12-31", models: ["gpt-4o-mini"] })).toEqual({
       ok: true,
-      limits: { budgetUsd: 2.5, rpm: 30, expiresAt: Date.UTC(2026, 11, 31, 23, 59, 59) / 1000, models: ["gpt-4o-mini"] },
+      limits: { budgetUsd: 2.5, rpm: 30, expiresAt: Date.UTC(2026, 11, 31, 23, 59, 59) / 1000, models: ["gpt-4o-mini"], fitOutput: false },
     });
   });
 
   it("reads empty fields as no limit", () => {
-    expect(parse({ budget: " ", rpm: "", expires: "" })).toEqual({ ok: true, limits: { budgetUsd: null, rpm: null, expiresAt: null, models: [] } });
+    expect(parse({ budget: " ", rpm: "", expires: "" })).toEqual({ ok: true, limits: { budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false } });
   });
 
   it("accepts a dollar sign and thousands separators", () => {
@@ -46,13 +46,13 @@ describe("parseLimitsInput", () => {
   });
 
   it("fills the fields from a policy and reads them back unchanged", () => {
-    const limits = { budgetUsd: 0.05, rpm: 5, expiresAt: Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, models: ["claude-haiku-4-5"] };
+    const limits = { budgetUsd: 0.05, rpm: 5, expiresAt: Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, models: ["claude-haiku-4-5"], fitOutput: true };
     expect(parseLimitsInput({ draft: draftFromPolicy(limits), nowMs })).toEqual({ ok: true, limits });
-    expect(draftFromPolicy({ budgetUsd: null, rpm: null, expiresAt: null, models: [] })).toEqual({ budget: "", rpm: "", expires: "", models: [] });
+    expect(draftFromPolicy({ budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false })).toEqual({ budget: "", rpm: "", expires: "", models: [], fitOutput: false });
   });
 
   it("keeps an unchanged expiry's exact time when editing", () => {
-    const current = { budgetUsd: 1, rpm: null, expiresAt: Date.UTC(2026, 11, 12, 8, 30) / 1000, models: [] };
+    const current = { budgetUsd: 1, rpm: null, expiresAt: Date.UTC(2026, 11, 12, 8, 30) / 1000, models: [], fitOutput: false };
     expect(parseLimitsInput({ draft: draftFromPolicy(current), nowMs, current })).toEqual({ ok: true, limits: current });
     expect(parseLimitsInput({ draft: { ...draftFromPolicy(current), expires: "2026-12-13" }, nowMs, current })).toMatchObject({ ok: true, limits: { expiresAt: Date.UTC(2026, 11, 13, 23, 59, 59) / 1000 } });
   });

@@ -2,7 +2,7 @@
 // forms accept and refuse the same things, with the same sentences, within the same bounds as
 // the server's policy schema (POLICY_LIMITS). Pure: the clock is passed in.
 import { formatUsdAmount, parseUsdInput } from "../money/money";
-import { POLICY_LIMITS, type ConnectionPolicy } from "./wire";
+import { POLICY_LIMITS, type PolicyLimits } from "./wire";
 
 /** What the fields hold, as typed. */
 export interface LimitsDraft {
@@ -14,9 +14,9 @@ export interface LimitsDraft {
   expires: string;
   /** Upstream model ids ([] = any model of the granted providers). */
   models: readonly string[];
+  /** "Fit output to budget" (policy v2). */
+  fitOutput: boolean;
 }
-
-export type PolicyLimits = Pick<ConnectionPolicy, "models" | "budgetUsd" | "rpm" | "expiresAt">;
 
 export type LimitsField = "budget" | "rpm" | "expires" | "models";
 
@@ -73,7 +73,7 @@ export function parseLimitsInput({ draft, nowMs, current }: { draft: LimitsDraft
   if (typeof expiresAt === "string") return { ok: false, field: "expires", message: expiresAt };
   const models = [...new Set(draft.models.map((m) => m.trim()).filter(Boolean))];
   if (models.length > POLICY_LIMITS.maxModels) return { ok: false, field: "models", message: `Choose at most ${POLICY_LIMITS.maxModels} models, or none to allow any model.` };
-  return { ok: true, limits: { models, budgetUsd, rpm, expiresAt } };
+  return { ok: true, limits: { models, budgetUsd, rpm, expiresAt, fitOutput: draft.fitOutput } };
 }
 
 /** The fields filled from a connection's current policy (Edit limits). */
@@ -83,5 +83,6 @@ export function draftFromPolicy(policy: PolicyLimits): LimitsDraft {
     rpm: policy.rpm === null ? "" : String(policy.rpm),
     expires: policy.expiresAt === null ? "" : dayOf(policy.expiresAt),
     models: [...policy.models],
+    fitOutput: policy.fitOutput,
   };
 }

@@ -35,6 +35,8 @@ export interface Settlement {
   markRecorded(): void;
   /** The grant this request uses (its key verdict is compared with what the provider says). */
   useGrant(grant: ViewGrant): void;
+  /** The call as admitted (its output limit may have been fitted to the budget): its bounds cap what is charged. */
+  useCall(call: PlannedCall<unknown>): void;
   noteKeyVerdict(status: KeyVerdict): void;
   /** Settles exactly once; later calls change nothing and return the first figures. */
   settle(input: SettleInput): SettledCost;
@@ -76,6 +78,10 @@ class RequestSettlement implements Settlement {
 
   useGrant(grant: ViewGrant): void {
     this.grant = grant;
+  }
+
+  useCall(call: PlannedCall<unknown>): void {
+    this.scope.call = call;
   }
 
   noteKeyVerdict(status: KeyVerdict): void {

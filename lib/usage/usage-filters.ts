@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { describeFieldIssue } from "../errors/field-sentences";
 import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 
 // The query string of GET /api/usage, validated once (zod). Filters apply to every view.
@@ -46,7 +47,6 @@ export function parseUsageQuery(params: URLSearchParams): UsageQuery {
   for (const [key, value] of params) if (value !== "") raw[key] = value;
   const parsed = usageQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join(".") || undefined;
-  throw new AppError({ code: "bad_request", field, message: `${field ? `${field}: ` : ""}${issue?.message ?? "invalid query"}` });
+  const { field, message } = describeFieldIssue(parsed.error.issues[0]);
+  throw new AppError({ code: "bad_request", field, message });
 }

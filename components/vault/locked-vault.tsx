@@ -1,0 +1,22 @@
+"use client";
+
+import { UnlockForm } from "./unlock-form";
+import { useVault } from "./use-vault";
+
+/**
+ * The locked vault: for a moment after the page loads, the open tabs of this sign-in are asked
+ * for the key (lib/vault/vault-share.ts); then the password form.
+ */
+export function LockedVault() {
+  const { askingTabs } = useVault();
+  return (
+    <>
+      {askingTabs ? (
+        <p className="hint" role="status" data-testid="asking-tabs">
+          Checking your other open tabs for an unlocked vault…
+        </p>
+      ) : null}
+      <UnlockForm />
+    </>
+  );
+}
