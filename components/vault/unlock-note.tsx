@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "../ui/notice";
 import { useVault } from "./use-vault";
@@ -29,18 +30,21 @@ function markExplained(): void {
  */
 export function UnlockNote() {
   const { status, unlockedBy } = useVault();
-  const [shown, setShown] = useState<typeof unlockedBy>(null);
+  const pathname = usePathname();
+  const [shown, setShown] = useState<{ unlockedBy: NonNullable<typeof unlockedBy>; on: string } | null>(null);
   const [hidden, setHidden] = useState(false);
-  if (status === "unlocked" && unlockedBy && shown !== unlockedBy && !explainedAlready()) {
+  if (status === "unlocked" && unlockedBy && shown?.unlockedBy !== unlockedBy && !explainedAlready()) {
     markExplained();
-    setShown(unlockedBy);
+    setShown({ unlockedBy, on: pathname });
   }
-  if (!shown || hidden || status !== "unlocked") return null;
+  // Said once, on the page where the unlock happened.
+  if (!shown || hidden || status !== "unlocked" || shown.on !== pathname) return null;
+  const via = shown.unlockedBy;
   return (
     <Notice tone="info" testId="unlock-note" className="unlock-note">
-      {shown.via === "password" ? (
+      {via.via === "password" ? (
         <>
-          Unlocked in {((shown.ms ?? 0) / 1000).toFixed(1)} s. The wait is on purpose: your master password is stretched with Argon2id, so every guess at it costs an attacker
+          Unlocked in {((via.ms ?? 0) / 1000).toFixed(1)} s. The wait is on purpose: your master password is stretched with Argon2id, so every guess at it costs an attacker
           as long. Other tabs of this browser now unlock without it, until you lock or sign out.
         </>
       ) : (
