@@ -1,12 +1,11 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { describeUserAgent } from "../../lib/auth/describe-user-agent";
 import { buildTokenConnection } from "../../lib/connections/build-connection";
-import { deriveMasterKey } from "../../lib/crypto/kdf";
-import { deriveVaultSigningPublicKey } from "../../lib/crypto/vault-signing";
-import { newItemId, sealProviderKey, wrapVaultKey } from "../../lib/vault/vault-crypto";
+import { newItemId, sealProviderKey } from "../../lib/vault/vault-crypto";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
-import { addKeyAndToken, createApiPerson, proveAs, QUICK_PARAMS, type ApiPerson } from "./helpers/signed-api";
+import { expectFits } from "./helpers/fits";
+import { addKeyAndToken, createApiPerson, createApiVault, proveAs, type ApiPerson } from "./helpers/signed-api";
 import { createToken } from "./helpers/tokens-ui";
 import { fakeKeys, unlockVault } from "./helpers/vault-ui";
 
@@ -15,8 +14,6 @@ import { fakeKeys, unlockVault } from "./helpers/vault-ui";
 // fit output to budget through the gateway, the new token's base URL and curl line, the Overview,
 // key tests as one series, the connection page's counts, sessions and activity.
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const mini = "gpt-4o-mini";
 
 function chat(baseURL: string, token: string, body: Record<string, unknown> = {}): Promise<Response> {
@@ -25,19 +22,6 @@ function chat(baseURL: string, token: string, body: Record<string, unknown> = {}
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ model: mini, messages: [{ role: "user", content: "hello there" }], ...body }),
   });
-}
-
-/** At 390 px nothing scrolls sideways; at 1280 px the page reads (screenshots of both are attached). */
-async function expectFits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
-    await page.setViewportSize(size);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `${name} at ${size.width} px is ${width} px wide`).toBeLessThanOrEqual(size.width);
-    const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-")}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-  }
-  await page.setViewportSize(DESKTOP);
 }
 
 async function signedTokenPolicy(person: ApiPerson, itemId: string, policy: Record<string, unknown>) {
@@ -277,18 +261,12 @@ test.describe("daily use", () => {
   });
 });
 
-/** The person of `page` (already signed in) gets a vault through the API, as createApiPerson does. */
+/** The person of `page` (already signed in) gets a vault and an OpenAI key through the API. */
 async function createApiPersonOnPage(page: Page, baseURL: string): Promise<ApiPerson> {
-  const { userId } = (await (await page.request.get("/api/vault")).json()) as { userId: string };
-  const password = "marble cobalt 47 lagoon spire";
-  const vaultKey = crypto.getRandomValues(new Uint8Array(32));
-  const wrapped = await wrapVaultKey({ userId, vaultKey, password, params: QUICK_PARAMS, deriveKey: deriveMasterKey });
-  const call = (method: string, path: string, data?: unknown) => page.request.fetch(path, { method, headers: { origin: baseURL }, ...(data === undefined ? {} : { data }) });
-  expect((await call("POST", "/api/vault", { ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(vaultKey) })).status()).toBe(201);
-  const person: ApiPerson = { page, email: "", userId, password, vaultKey, call };
+  const person = await createApiVault({ page, baseURL, email: "" });
   const itemId = newItemId();
-  const sealedKey = sealProviderKey({ userId, vaultKey, itemId, provider: "openai", keyVersion: 1, secret: fakeKeys.openai });
-  expect((await call("POST", "/api/vault/items", { id: itemId, provider: "openai", label: "Signed OpenAI", sealedKey })).status()).toBe(201);
+  const sealedKey = sealProviderKey({ userId: person.userId, vaultKey: person.vaultKey, itemId, provider: "openai", keyVersion: 1, secret: fakeKeys.openai });
+  expect((await person.call("POST", "/api/vault/items", { id: itemId, provider: "openai", label: "Signed OpenAI", sealedKey })).status()).toBe(201);
   return person;
 }
 
