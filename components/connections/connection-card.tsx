@@ -12,6 +12,7 @@ import { SpendBar } from "./spend-bar";
 function describeLimits(c: ConnectionSummary): string {
   const parts = [c.policy.rpm === null ? "no rate limit" : `${c.policy.rpm} req/min`];
   if (c.policy.models.length > 0) parts.push(`models: ${c.policy.models.join(", ")}`);
+  if (c.policy.v === 2 && c.policy.fitOutput) parts.push("fits output to budget");
   if (c.policy.expiresAt) parts.push(`expires ${new Date(c.policy.expiresAt * 1000).toISOString().slice(0, 10)}`);
   return parts.join(" · ");
 }

@@ -8,17 +8,27 @@ import { decideBuildReuse, hashBuildInputs, isBuildInput, isBuildInputDir } from
 
 const HASH_FILE = ".open-next/.build-inputs-sha256";
 
-function listInputs(root, dir = "") {
-  const files = [];
+/** Every file below the root that can be an input (outside a git checkout). */
+function walkInputs(root, dir = "") {
+  const paths = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const relative = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (isBuildInputDir(entry.name)) files.push(...listInputs(root, relative));
-    } else if (entry.isFile() && isBuildInput(relative)) {
-      files.push({ path: relative, bytes: readFileSync(path.join(root, relative)) });
-    }
+      if (isBuildInputDir(entry.name)) paths.push(...walkInputs(root, relative));
+    } else if (entry.isFile() && isBuildInput(relative)) paths.push(relative);
   }
-  return files;
+  return paths;
+}
+
+/**
+ * In a git checkout, the files git tracks or would track (what it ignores is output: .next,
+ * tsbuildinfo, next-env.d.ts…), plus the .env files Next reads at build time; else a walk.
+ */
+function listInputs(root) {
+  const git = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
+  const envFiles = [".env", ".env.local", ".env.production", ".env.production.local"].filter((f) => existsSync(path.join(root, f)));
+  const paths = git.status === 0 ? [...new Set([...git.stdout.split("\0").filter(Boolean), ...envFiles])] : walkInputs(root);
+  return paths.filter((p) => isBuildInput(p) && existsSync(path.join(root, p))).map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
 }
 
 /** Runs the OpenNext build when the inputs changed; returns whether it built. Exits the process if the build fails. */
