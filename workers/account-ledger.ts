@@ -42,6 +42,8 @@ export class AccountLedger {
       account: this.figures(ACCOUNT_SCOPE, month),
       rateLog: log,
       costMicroUsd: input.costMicroUsd,
+      fit: input.fit ?? null,
+      fitOutput: input.fitOutput === true,
     });
     if (!decision.ok) {
       const { ok: _, ...refusal } = decision;
@@ -62,7 +64,7 @@ export class AccountLedger {
       JSON.stringify(input.pending),
       now,
     );
-    return { ok: true, reservationId, rate: decision.rate, budgetRemainingMicroUsd: decision.budgetRemainingMicroUsd, reservedMicroUsd: decision.reserveMicroUsd };
+    return { ok: true, reservationId, rate: decision.rate, budgetRemainingMicroUsd: decision.budgetRemainingMicroUsd, reservedMicroUsd: decision.reserveMicroUsd, fitted: decision.fitted };
   }
 
   /** Settles a reservation at its real cost (or records a request refused before it), and queues its usage record. */

@@ -48,6 +48,28 @@ const entry = (over: Record<string, unknown> = {}) => ({
 });
 
 describe("budget reservations in the account's Durable Object", () => {
+  it("fit output to budget under concurrency: 50 requests, each fitted to what is left when the object decides it, never more than the budget in all", async () => {
+    const { accountId, stub } = account();
+    // gpt-4o-mini, 1,000 prompt tokens: 150 µ$ of prompt, 600 thousandths of a µ$ per output token.
+    const fit = { curve: { inputScaled: 150_000, outputRateScaled: 600, feeMicroUsd: 0 }, maxOutputTokens: 16_384, choices: 1 };
+    const worst = Math.ceil((150_000 + 16_384 * 600) / 1000);
+    const budget = 55_000;
+    const results = await Promise.all(Array.from({ length: 50 }, () => stub.begin(beginInput(accountId, { budgetMicroUsd: budget, costMicroUsd: worst, fit, fitOutput: true }))));
+    const admitted = results.filter((r) => r.ok);
+    const held = admitted.reduce((sum, r) => sum + r.reservedMicroUsd, 0);
+    expect(held).toBeLessThanOrEqual(budget);
+    expect((await stub.spendSummary({ accountId })).account.reservedMicroUsd).toBe(held);
+    // The budget covers five full worst cases; the sixth request was fitted into what was left.
+    expect(admitted.filter((r) => !r.fitted)).toHaveLength(5);
+    const fitted = admitted.filter((r) => r.fitted);
+    expect(fitted).toHaveLength(1);
+    for (const r of fitted) {
+      expect(r.fitted!.perChoice).toBeGreaterThanOrEqual(256);
+      expect(r.reservedMicroUsd).toBe(Math.ceil((150_000 + r.fitted!.outputTokens * 600) / 1000));
+    }
+    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ reason: "budget_exhausted", requestMicroUsd: worst });
+  });
+
   it("admits exactly as many concurrent requests as the budget covers at their worst case", async () => {
     const { accountId, stub } = account();
     const results = await Promise.all(Array.from({ length: 50 }, () => stub.begin(beginInput(accountId, { budgetMicroUsd: 1_050_000 }))));

@@ -32,6 +32,8 @@ export function admitRequest({ input, entry, status, now, begin }: { input: Admi
           budgetMicroUsd: facts!.budgetMicroUsd,
           rpm: facts!.rpm,
           costMicroUsd: request.costMicroUsd,
+          fit: request.fit ?? null,
+          fitOutput: facts!.fitOutput,
           leaseMs: request.leaseMs,
           pending: { connectionId: input.connectionId, provider: request.provider, model: request.model, streamed: request.streamed, api: request.api },
         })

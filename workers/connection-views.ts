@@ -6,7 +6,8 @@
 import type { ConnectionChange, ConnectionMaterial, KnownConnection, KeyVerdict, StoredConnectionRow, ViewIntent } from "../lib/account/gateway-view";
 import { reconcileConnection } from "../lib/account/reconcile-connection";
 import { assertPolicy } from "../lib/crypto/policy";
-import { usdToMicroUsd, type ConnectionStatus } from "../lib/limits/admission";
+import type { ConnectionStatus } from "../lib/limits/admission";
+import { usdToMicroUsd } from "../lib/money/money";
 
 /** An announced change is considered by every re-read for this long, then dropped at the next one. */
 export const INTENT_TTL_MS = 2 * 60_000;
@@ -24,6 +25,8 @@ export interface PolicyFacts {
   providers: string[];
   models: string[];
   expiresAt: number | null;
+  /** Policy v2's "fit output to budget" (false for v1). */
+  fitOutput: boolean;
 }
 
 export interface ViewEntry extends KnownConnection {
@@ -43,7 +46,14 @@ function factsOf(material: ConnectionMaterial | null): PolicyFacts | null {
   try {
     const policy: unknown = JSON.parse(material.policy);
     assertPolicy(policy);
-    return { budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd), rpm: policy.rpm, providers: [...policy.providers], models: [...policy.models], expiresAt: policy.expiresAt };
+    return {
+      budgetMicroUsd: policy.budgetUsd === null ? null : usdToMicroUsd(policy.budgetUsd),
+      rpm: policy.rpm,
+      providers: [...policy.providers],
+      models: [...policy.models],
+      expiresAt: policy.expiresAt,
+      fitOutput: policy.v === 2 && policy.fitOutput,
+    };
   } catch {
     return null;
   }

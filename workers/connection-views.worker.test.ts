@@ -2,9 +2,10 @@ import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { AdmitInput } from "../lib/account/gateway-view";
-import { signPolicy, canonicalizePolicy } from "../lib/crypto/policy";
+import { signPolicy, canonicalizePolicy, type Policy } from "../lib/crypto/policy";
+import type { PolicyV1 } from "../lib/connections/wire";
 import { createDb } from "../lib/db/client";
-import { openPolicy, seedAccount, seedConnection } from "../tests/support/d1-seed";
+import { openPolicy, openPolicyV2, seedAccount, seedConnection } from "../tests/support/d1-seed";
 import type { AccountDurableObject } from "./account-durable-object";
 import { INTENT_TTL_MS } from "./connection-views";
 
@@ -29,8 +30,8 @@ const request = { provider: "openai", model: "gpt-4o-mini", costMicroUsd: 1000, 
 const setRow = (connectionId: string, values: Record<string, unknown>) => db.updateTable("connections").set(values).where("id", "=", connectionId).execute();
 
 /** The browser's re-signed policy, as updatePolicyFor announces and writes it. */
-function resign(body: { policy: ReturnType<typeof openPolicy> }, ck: Uint8Array | null, over: Partial<ReturnType<typeof openPolicy>>) {
-  const policy = { ...body.policy, ...over };
+function resign(body: { policy: ReturnType<typeof openPolicy> }, ck: Uint8Array | null, over: Partial<Omit<PolicyV1, "v">>) {
+  const policy = { ...body.policy, ...over } as Policy;
   return { policy: canonicalizePolicy(policy), policyTag: ck ? signPolicy({ ck, policy }) : "A".repeat(43) };
 }
 
@@ -45,6 +46,17 @@ describe("the account object's view of a connection", () => {
     const other = await seedAccount({ d1, label: "other" });
     expect(await stubOf(other.userId).admit({ accountId: other.userId, connectionId: body.id, verifier: body.verifier, request })).toEqual({ ok: false, reason: "unknown" });
     expect(account.userId).not.toBe(other.userId);
+  });
+
+  it("fits output to the budget only for a v2 policy that says so", async () => {
+    const fit = { curve: { inputScaled: 150_000, outputRateScaled: 600, feeMicroUsd: 0 }, maxOutputTokens: 16_384, choices: 1 };
+    const big = { ...request, costMicroUsd: 9_981, fit };
+    const v2 = await setup(openPolicyV2({ budgetUsd: 0.005, fitOutput: true }));
+    expect(await v2.ask({ request: big })).toMatchObject({ ok: true, admission: { ok: true, reservedMicroUsd: 5_000, fitted: { perChoice: 8_083, outputTokens: 8_083 } } });
+    const off = await setup(openPolicyV2({ budgetUsd: 0.005, fitOutput: false }));
+    expect(await off.ask({ request: big })).toMatchObject({ ok: true, admission: { ok: false, reason: "budget_exhausted", fitsPerChoice: 8_083 } });
+    const v1 = await setup(openPolicy({ budgetUsd: 0.005 }));
+    expect(await v1.ask({ request: big })).toMatchObject({ ok: true, admission: { ok: false, reason: "budget_exhausted" } });
   });
 
   it("reserves nothing out of the policy's scope or after its expiry", async () => {

@@ -2,7 +2,11 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { MAX_REDIRECT_URIS, registerAppSchema, type RegisterAppBody } from "@/lib/apps/wire";
-import { describeError } from "./describe-error";
+import { describeFieldIssue } from "@/lib/errors/field-sentences";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 import styles from "./apps.module.css";
 
 /** One redirect URI a line; blank lines and surrounding spaces do not count. */
@@ -32,16 +36,13 @@ export function AppForm({
   const [homepage, setHomepage] = useState(initial?.homepage ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [uris, setUris] = useState(initial?.redirectUris.join("\n") ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     const parsed = registerAppSchema.safeParse({ name, homepage, description, redirectUris: linesOf(uris) });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
-    setBusy(true);
-    try {
+    if (!parsed.success) return action.fail(describeFieldIssue(parsed.error.issues[0]).message);
+    void action.run(async () => {
       await onSubmit(parsed.data);
       if (!initial) {
         setName("");
@@ -49,32 +50,18 @@ export function AppForm({
         setDescription("");
         setUris("");
       }
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-label={label}>
       {title ? <h2>{title}</h2> : null}
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       <div className="row">
-        <div className="field grow">
-          <label htmlFor={`${id}-name`}>App name</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Acme Notes" />
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-homepage`}>Homepage</label>
-          <input id={`${id}-homepage`} type="url" value={homepage} onChange={(e) => setHomepage(e.target.value)} maxLength={500} placeholder="https://app.example.com" />
-        </div>
+        <Field className="grow" id={`${id}-name`} label="App name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Acme Notes" />
+        <Field className="grow" id={`${id}-homepage`} label="Homepage" type="url" value={homepage} onChange={(e) => setHomepage(e.target.value)} maxLength={500} placeholder="https://app.example.com" />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <input id={`${id}-description`} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} aria-describedby={`${id}-description-hint`} />
-        <span className="hint" id={`${id}-description-hint`}>One short sentence, shown to people on the consent page.</span>
-      </div>
+      <Field id={`${id}-description`} label="Description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} hint="One short sentence, shown to people on the consent page." />
       <div className="field">
         <label htmlFor={`${id}-uris`}>Redirect URIs</label>
         <textarea
@@ -92,8 +79,8 @@ export function AppForm({
         </span>
       </div>
       <div className="key-actions">
-        <button className="button" type="submit" disabled={busy}>{busy ? busyLabel : submitLabel}</button>
-        {onCancel ? <button className="button secondary" type="button" onClick={onCancel}>Cancel</button> : null}
+        <Button type="submit" busy={action.busy} busyLabel={busyLabel}>{submitLabel}</Button>
+        {onCancel ? <Button variant="secondary" onClick={onCancel}>Cancel</Button> : null}
       </div>
     </form>
   );

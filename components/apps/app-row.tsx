@@ -5,7 +5,9 @@ import { appsApi } from "@/lib/apps/apps-api";
 import type { AppSummary } from "@/lib/apps/wire";
 import { AppForm } from "./app-form";
 import { ClientSecret } from "./client-secret";
-import { describeError } from "./describe-error";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 import { LogoUpload } from "./logo-upload";
 import styles from "./apps.module.css";
 
@@ -13,20 +15,12 @@ import styles from "./apps.module.css";
 export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChanged: (app: AppSummary) => void; onDeleted: (clientId: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useAction();
+  const remove = () =>
+    action.run(async () => {
       await appsApi.remove(app.clientId);
       onDeleted(app.clientId);
-    } catch (e) {
-      setError(describeError(e));
-      setBusy(false);
-    }
-  }
+    }, { keepBusy: true });
 
   return (
     <li className="key-row" data-testid="app-row" data-client-id={app.clientId}>
@@ -37,6 +31,13 @@ export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChang
         ) : null}
         <strong>{app.name}</strong>
         <span className="badge" data-testid="client-type">{app.confidential ? "Confidential" : "Public"}</span>
+        {app.verifiedAt !== null ? (
+          <span className="badge" data-testid="app-verified">Verified</span>
+        ) : (
+          <span className="badge warning" data-testid="app-verified" title="The consent page marks it as unverified until this deployment's operator checks who runs it; changing its name, homepage or redirect URIs clears a verification.">
+            Unverified
+          </span>
+        )}
       </div>
       <div className="key-main">
         <span className="hint">Client ID</span>
@@ -55,7 +56,7 @@ export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChang
           ))}
         </ul>
       </div>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       {editing ? (
         <AppForm
           label={`Edit ${app.name}`}
@@ -76,7 +77,7 @@ export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChang
           <span>
             Delete “{app.name}”? Its client ID stops working for new connections. Connections people already made through it keep working until they revoke them.
           </span>
-          <button type="button" className="button danger" disabled={busy} onClick={remove}>Yes, delete</button>
+          <Button variant="danger" busy={action.busy} busyLabel="Deleting…" onClick={remove}>Yes, delete</Button>
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep it</button>
         </div>
       ) : (

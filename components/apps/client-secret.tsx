@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { appsApi } from "@/lib/apps/apps-api";
 import type { AppSummary } from "@/lib/apps/wire";
-import { describeError } from "./describe-error";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 
 /**
  * The app's client secret: create, rotate (the old one stops working at once) or remove.
@@ -12,21 +14,12 @@ import { describeError } from "./describe-error";
 export function ClientSecret({ app, onChanged }: { app: AppSummary; onChanged: (app: AppSummary) => void }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<"rotate" | "remove" | null>(null);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.busy;
 
   async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      setConfirming(null);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(work)) setConfirming(null);
   }
 
   const create = () =>
@@ -44,7 +37,7 @@ export function ClientSecret({ app, onChanged }: { app: AppSummary; onChanged: (
 
   return (
     <>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       {secret ? (
         <div className="card new-token" role="region" aria-label={`New client secret of ${app.name}`}>
           <p>
@@ -62,13 +55,13 @@ export function ClientSecret({ app, onChanged }: { app: AppSummary; onChanged: (
       {confirming === "rotate" ? (
         <div className="key-actions">
           <span>Rotate the client secret of “{app.name}”? The current secret stops working at once.</span>
-          <button type="button" className="button danger" disabled={busy} onClick={create}>Yes, rotate</button>
+          <Button variant="danger" busy={busy} busyLabel="Rotating…" onClick={create}>Yes, rotate</Button>
           <button type="button" className="button secondary" onClick={() => setConfirming(null)}>Cancel</button>
         </div>
       ) : confirming === "remove" ? (
         <div className="key-actions">
           <span>Remove the client secret of “{app.name}”? It becomes a public client (PKCE only), and the current secret stops working.</span>
-          <button type="button" className="button danger" disabled={busy} onClick={remove}>Yes, remove</button>
+          <Button variant="danger" busy={busy} busyLabel="Removing…" onClick={remove}>Yes, remove</Button>
           <button type="button" className="button secondary" onClick={() => setConfirming(null)}>Cancel</button>
         </div>
       ) : (
@@ -79,7 +72,7 @@ export function ClientSecret({ app, onChanged }: { app: AppSummary; onChanged: (
               <button type="button" className="button secondary danger" disabled={busy} onClick={() => setConfirming("remove")}>Remove client secret</button>
             </>
           ) : (
-            <button type="button" className="button secondary" disabled={busy} onClick={create}>Create client secret</button>
+            <Button variant="secondary" busy={busy} busyLabel="Creating…" onClick={create}>Create client secret</Button>
           )}
         </div>
       )}

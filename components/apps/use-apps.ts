@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { appsApi } from "@/lib/apps/apps-api";
 import type { AppSummary } from "@/lib/apps/wire";
-import { describeError } from "./describe-error";
+import { describeError } from "../ui/describe-error";
 
 /** The developer's apps, loaded once, then kept in step with each change's answer. */
 export function useApps() {

@@ -3,11 +3,16 @@
 import { useState, type FormEvent } from "react";
 import { connectApi } from "@/lib/connect/connect-api";
 import type { ParsedScope } from "@/lib/connect/scope";
-import { policyModelsFromInput } from "@/lib/connections/policy-models";
+import { findUnknownModels } from "@/lib/connections/catalogue-models";
+import { parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { approveAppRequest } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
-import { describeVaultError } from "../vault/use-vault";
+import { LimitsFields } from "../limits/limits-fields";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 import { finishConsent } from "./finish-consent";
 
 export interface ConsentProps {
@@ -24,67 +29,62 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
   const { scope } = consent;
   const named = scope.providers.flatMap((p) => scope.models[p] ?? []);
   const [choice, setChoice] = useState<Record<string, string>>(() => Object.fromEntries(scope.providers.map((p) => [p, items.find((i) => i.provider === p)?.id ?? ""])));
-  const [models, setModels] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, true])));
-  const [modelText, setModelText] = useState("");
-  const [budget, setBudget] = useState(String(consent.suggested.budgetUsd ?? 10));
-  const [rpm, setRpm] = useState(String(consent.suggested.rpm ?? 60));
-  const [busy, setBusy] = useState<"approve" | "deny" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A model the app named that is not in the catalogue cannot be granted (no request could use it).
+  const unknown = new Set(findUnknownModels({ models: named, providers: scope.providers }));
+  const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, !unknown.has(m)])));
+  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false });
+  const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const grantedProviders = scope.providers.filter((p) => choice[p]);
 
-  async function approve(event: FormEvent) {
+  function approve(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    setFieldError(null);
+    action.clearError();
     const itemIds = Object.values(choice).filter(Boolean);
-    if (itemIds.length === 0) return setError("Choose at least one key to share with this app, or deny.");
-    const budgetUsd = budget.trim() === "" ? null : Number(budget);
-    const perMinute = rpm.trim() === "" ? null : Number(rpm);
-    if (budgetUsd !== null && !(budgetUsd >= 0 && budgetUsd <= 1_000_000)) return setError("The monthly budget must be a number of dollars from 0 to 1,000,000.");
-    if (perMinute !== null && !(Number.isInteger(perMinute) && perMinute >= 1 && perMinute <= 100_000)) return setError("Requests per minute must be a whole number from 1 to 100,000.");
-    const grantedProviders = scope.providers.filter((p) => choice[p]);
-    const chosenModels = named.length > 0 ? named.filter((m) => models[m] && grantedProviders.some((p) => (scope.models[p] ?? []).includes(m))) : policyModelsFromInput({ text: modelText, providers: grantedProviders });
-    if (named.length > 0 && chosenModels.length === 0) return setError("Keep at least one model.");
-    setBusy("approve");
-    try {
-      const outcome = await approveAppRequest({ requestId: consent.requestId, clientId: consent.clientId, appKey: consent.appKey, name: consent.appName.slice(0, 80), itemIds, policy: { models: chosenModels, budgetUsd, rpm: perMinute, expiresAt: null } });
-      setDone(finishConsent(outcome) === "posted" ? `Approved. You can close this window and return to ${consent.appName}.` : `Approved. Taking you back to ${consent.appName}…`);
-    } catch (e) {
-      setError(describeVaultError(e));
-      setBusy(null);
-    }
+    if (itemIds.length === 0) return action.fail("Choose at least one key to share with this app, or deny.");
+    const models = named.length > 0 ? named.filter((m) => picked[m] && grantedProviders.some((p) => (scope.models[p] ?? []).includes(m))) : limits.models;
+    if (named.length > 0 && models.length === 0) return action.fail("Keep at least one model.");
+    const parsed = parseLimitsInput({ draft: { ...limits, models }, nowMs: Date.now() });
+    if (!parsed.ok) return setFieldError(parsed);
+    void action.run(
+      async () => {
+        const outcome = await approveAppRequest({ requestId: consent.requestId, clientId: consent.clientId, appKey: consent.appKey, name: consent.appName.slice(0, 80), itemIds, policy: parsed.limits });
+        setDone(finishConsent(outcome) === "posted" ? `Approved. You can close this window and return to ${consent.appName}.` : `Approved. Taking you back to ${consent.appName}…`);
+      },
+      { name: "approve", keepBusy: true },
+    );
   }
 
-  async function deny() {
-    setError(null);
-    setBusy("deny");
-    try {
-      const outcome = await connectApi.deny(consent.requestId);
-      setDone(finishConsent(outcome) === "posted" ? "Denied. You can close this window." : `Denied. Taking you back to ${consent.appName}…`);
-    } catch (e) {
-      setError(describeVaultError(e));
-      setBusy(null);
-    }
+  function deny() {
+    action.clearError();
+    void action.run(
+      async () => {
+        const outcome = await connectApi.deny(consent.requestId);
+        setDone(finishConsent(outcome) === "posted" ? "Denied. You can close this window." : `Denied. Taking you back to ${consent.appName}…`);
+      },
+      { name: "deny", keepBusy: true },
+    );
   }
 
-  if (done) return <div className="alert ok" role="status">{done}</div>;
+  if (done) return <Notice tone="ok">{done}</Notice>;
   return (
     <form className="card" onSubmit={approve} noValidate aria-label="Authorize this app">
       <h2>{consent.appName} asks to use your AI keys</h2>
       <p className="hint">It never sees the keys: it gets a relay token limited to what you choose here, which you can pause or revoke at any time.</p>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       {scope.providers.map((provider) => {
         const options = items.filter((i) => i.provider === provider);
         return (
-          <div className="field" key={provider}>
-            <label htmlFor={`consent-key-${provider}`}>{providerNames[provider]} key</label>
+          <Field key={provider} id={`consent-key-${provider}`} label={`${providerNames[provider]} key`} hint={options.length === 0 ? `No ${providerNames[provider]} key in your vault.` : undefined}>
             <select id={`consent-key-${provider}`} value={choice[provider] ?? ""} onChange={(e) => setChoice({ ...choice, [provider]: e.target.value })}>
               <option value="">Don’t share {providerNames[provider]}</option>
               {options.map((i) => (
                 <option key={i.id} value={i.id}>{i.label}</option>
               ))}
             </select>
-            {options.length === 0 ? <span className="hint">No {providerNames[provider]} key in your vault.</span> : null}
-          </div>
+          </Field>
         );
       })}
       {named.length > 0 ? (
@@ -92,29 +92,16 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
           <legend>Models it may use</legend>
           {named.map((m) => (
             <label className="check" key={m}>
-              <input type="checkbox" checked={models[m] ?? false} onChange={(e) => setModels({ ...models, [m]: e.target.checked })} /> <code>{m}</code>
+              <input type="checkbox" checked={picked[m] ?? false} disabled={unknown.has(m)} onChange={(e) => setPicked({ ...picked, [m]: e.target.checked })} /> <code>{m}</code>
+              {unknown.has(m) ? <span className="hint"> (not in 1Relay&apos;s catalogue: it cannot be granted)</span> : null}
             </label>
           ))}
         </fieldset>
-      ) : (
-        <div className="field">
-          <label htmlFor="consent-models">Limit to models (optional)</label>
-          <input id="consent-models" value={modelText} onChange={(e) => setModelText(e.target.value)} placeholder="e.g. gpt-4o-mini, groq/llama-3.3-70b-versatile (empty: any model)" />
-        </div>
-      )}
-      <div className="row">
-        <div className="field grow">
-          <label htmlFor="consent-budget">Monthly budget (USD)</label>
-          <input id="consent-budget" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />
-        </div>
-        <div className="field grow">
-          <label htmlFor="consent-rpm">Requests per minute</label>
-          <input id="consent-rpm" inputMode="numeric" value={rpm} onChange={(e) => setRpm(e.target.value)} />
-        </div>
-      </div>
+      ) : null}
+      <LimitsFields id="consent" value={limits} onChange={setLimits} error={fieldError} providers={grantedProviders} fixedModels={named.length > 0 ? named.filter((m) => picked[m]) : undefined} />
       <div className="key-actions">
-        <button className="button" type="submit" disabled={busy !== null}>{busy === "approve" ? "Approving…" : "Approve"}</button>
-        <button className="button secondary" type="button" disabled={busy !== null} onClick={deny}>{busy === "deny" ? "Denying…" : "Deny"}</button>
+        <Button type="submit" disabled={action.busy} busy={action.pending === "approve"} busyLabel="Approving…">Approve</Button>
+        <Button variant="secondary" disabled={action.busy} busy={action.pending === "deny"} busyLabel="Denying…" onClick={deny}>Deny</Button>
       </div>
     </form>
   );

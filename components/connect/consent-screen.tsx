@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { loadVault } from "@/lib/vault/vault-store";
-import { UnlockForm } from "../vault/unlock-form";
-import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
+import { LockedVault } from "../vault/locked-vault";
+import { UnlockNote } from "../vault/unlock-note";
 import { useVault } from "../vault/use-vault";
 import { ConsentForm, type ConsentProps } from "./consent-form";
 import { InlineSignIn } from "./inline-sign-in";
@@ -26,12 +26,8 @@ export function ConsentScreen({ consent, signedInAs }: { consent: ConsentProps; 
           You have no vault yet. <a href="/dashboard/vault" target="_blank" rel="noopener">Create one and add a key</a>, then reload this page.
         </div>
       ) : null}
-      {vault.status === "locked" ? (
-        <>
-          <PasskeyUnlockButton />
-          <UnlockForm />
-        </>
-      ) : null}
+      {vault.status === "locked" ? <LockedVault /> : null}
+      <UnlockNote />
       {vault.status === "unlocked" ? <ConsentForm consent={consent} items={vault.items} /> : null}
     </>
   );

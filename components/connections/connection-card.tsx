@@ -2,13 +2,17 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { describeOrigin } from "@/lib/connections/describe-origin";
 import type { ConnectionSummary } from "@/lib/connections/wire";
+import { Button } from "../ui/button";
+import { useAction } from "../ui/use-action";
 import { EditLimitsForm } from "./edit-limits-form";
 import { SpendBar } from "./spend-bar";
 
 function describeLimits(c: ConnectionSummary): string {
   const parts = [c.policy.rpm === null ? "no rate limit" : `${c.policy.rpm} req/min`];
   if (c.policy.models.length > 0) parts.push(`models: ${c.policy.models.join(", ")}`);
+  if (c.policy.v === 2 && c.policy.fitOutput) parts.push("fits output to budget");
   if (c.policy.expiresAt) parts.push(`expires ${new Date(c.policy.expiresAt * 1000).toISOString().slice(0, 10)}`);
   return parts.join(" · ");
 }
@@ -19,6 +23,8 @@ export interface ConnectionActions {
   revoke: (id: string) => Promise<void>;
   setPaused: (id: string, paused: boolean) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Shows a connection just made, before the next refresh. */
+  add: (connection: ConnectionSummary) => void;
   /** Editing limits and resuming are signed in the browser: only with the vault unlocked. */
   canEdit: boolean;
 }
@@ -26,15 +32,10 @@ export interface ConnectionActions {
 export function ConnectionCard({ connection: c, actions, linkToDetail = true }: { connection: ConnectionSummary; actions: ConnectionActions; linkToDetail?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Failures are shown above the list (useConnections); this only keeps the buttons honest.
+  const action = useAction();
+  const run = (work: () => Promise<void>) => action.run(work);
+  const busy = action.busy;
   return (
     <li className="key-row" data-testid="connection-row" data-connection-id={c.id} data-status={c.status}>
       <div className="key-main">
@@ -49,14 +50,15 @@ export function ConnectionCard({ connection: c, actions, linkToDetail = true }: 
       </div>
       {c.status !== "revoked" ? <SpendBar spentMicroUsd={c.spend?.spentMicroUsd ?? 0} reservedMicroUsd={c.spend?.reservedMicroUsd ?? 0} budgetUsd={c.policy.budgetUsd} /> : null}
       <div className="hint">
-        {describeLimits(c)} · created {new Date(c.createdAt).toISOString().slice(0, 10)} · {c.lastUsedAt ? `last used ${when(c.lastUsedAt)}` : "never used"}
+        {describeLimits(c)} · {c.lastUsedAt ? `last used ${when(c.lastUsedAt)}` : "never used"}
         {c.revokedAt ? ` · revoked ${when(c.revokedAt)}` : ""}
       </div>
+      <div className="hint" data-testid="connection-origin">{describeOrigin(c)}</div>
       {editing ? <EditLimitsForm connection={c} onCancel={() => setEditing(false)} onSaved={async () => { setEditing(false); await actions.refresh(); }} /> : null}
       {c.status === "revoked" ? null : confirming ? (
         <div className="key-actions">
           <span>Revoke “{c.name}”? Its next request will be refused, and this cannot be undone.</span>
-          <button type="button" className="button danger" disabled={busy} onClick={() => run(async () => { await actions.revoke(c.id); setConfirming(false); })}>Yes, revoke</button>
+          <Button variant="danger" busy={busy} busyLabel="Revoking…" onClick={() => run(async () => { await actions.revoke(c.id); setConfirming(false); })}>Yes, revoke</Button>
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep it</button>
         </div>
       ) : (

@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { formatUsdAmount } from "@/lib/money/money";
 import { BreakdownTable } from "../usage/breakdown-table";
 import { formatCount, utcTime } from "../usage/format";
 import { RequestLog } from "../usage/request-log";
 import { useUsageSummary } from "../usage/use-usage-summary";
+import { describeOrigin } from "@/lib/connections/describe-origin";
 import { ConnectionCard } from "./connection-card";
 import { useConnections } from "./use-connections";
 
@@ -48,12 +50,16 @@ export function ConnectionDetail({ id }: { id: string }) {
             <dd>{c.kind === "app" ? "App (authorized through consent)" : `Token 1r_${c.tokenHint}…`}</dd>
           </div>
           <div>
+            <dt>Fit output to budget</dt>
+            <dd>{c.policy.v === 2 && c.policy.fitOutput ? "on" : "off"}</dd>
+          </div>
+          <div>
             <dt>Status</dt>
             <dd>{c.status}</dd>
           </div>
           <div>
             <dt>Monthly budget</dt>
-            <dd>{c.policy.budgetUsd === null ? "no cap" : `$${c.policy.budgetUsd.toFixed(2)}`}</dd>
+            <dd>{c.policy.budgetUsd === null ? "no cap" : formatUsdAmount(c.policy.budgetUsd)}</dd>
           </div>
           <div>
             <dt>Rate limit</dt>
@@ -68,16 +74,19 @@ export function ConnectionDetail({ id }: { id: string }) {
             <dd>{c.policy.models.length === 0 ? "any model of its providers" : c.policy.models.join(", ")}</dd>
           </div>
           <div>
+            {/* The same usage records as the table below (refused and failed requests included). */}
             <dt>Requests this month</dt>
-            <dd>{formatCount(c.spend?.requests ?? 0)}</dd>
+            <dd data-testid="requests-this-month">
+              {summary ? `${formatCount(summary.totals.requests)}${summary.totals.errors > 0 ? ` (${formatCount(summary.totals.errors)} refused or failed)` : ""}` : "…"}
+            </dd>
           </div>
           <div>
             <dt>Last used</dt>
             <dd>{c.lastUsedAt ? `${utcTime(c.lastUsedAt)} UTC` : "never"}</dd>
           </div>
           <div>
-            <dt>Created</dt>
-            <dd>{`${utcTime(c.createdAt)} UTC`}</dd>
+            <dt>Made</dt>
+            <dd data-testid="connection-made">{describeOrigin(c).replace(/^Made /, "")}</dd>
           </div>
           {c.policy.expiresAt ? (
             <div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { ConfirmVaultCard } from "../vault/confirm-vault-card";
-import { UnlockForm } from "../vault/unlock-form";
+import { LockedVault } from "../vault/locked-vault";
 import { AccountLimits } from "./account-limits";
 import { ConnectionList } from "./connection-list";
 import { useConnections } from "./use-connections";
@@ -16,7 +16,7 @@ export function ConnectionsScreen() {
       {vault.status === "locked" ? (
         <details className="card">
           <summary>Unlock your vault to raise a limit or resume an app: those changes are signed in your browser.</summary>
-          <UnlockForm />
+          <LockedVault />
         </details>
       ) : (
         <ConfirmVaultCard />

@@ -5,7 +5,8 @@ import { connectionsApi, type ConnectionsList } from "@/lib/connections/connecti
 import { resumeConnection } from "@/lib/connections/signed-controls";
 import { loadVault } from "@/lib/vault/vault-store";
 import type { ConnectionActions } from "./connection-card";
-import { describeVaultError, useVault } from "../vault/use-vault";
+import { describeError } from "../ui/describe-error";
+import { useVault } from "../vault/use-vault";
 
 /** The person's connections with spend, refreshed every few seconds, and the controls on them. */
 export function useConnections(): { list: ConnectionsList | null; error: string | null; actions: ConnectionActions; vault: ReturnType<typeof useVault> } {
@@ -18,7 +19,7 @@ export function useConnections(): { list: ConnectionsList | null; error: string 
       setList(await connectionsApi.listAll());
       setError(null);
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     }
   }, []);
 
@@ -36,7 +37,7 @@ export function useConnections(): { list: ConnectionsList | null; error: string 
     try {
       await work();
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     }
     await refresh();
   };
@@ -49,6 +50,7 @@ export function useConnections(): { list: ConnectionsList | null; error: string 
       // Resuming loosens: signed with the vault key (asks to unlock when the vault is locked).
       setPaused: (id, paused) => act(() => (paused ? connectionsApi.pause(id) : resumeConnection({ connectionId: id })))(),
       refresh,
+      add: (connection) => setList((current) => (current && !current.connections.some((c) => c.id === connection.id) ? { ...current, connections: [connection, ...current.connections] } : current)),
       canEdit: vault.status === "unlocked",
     },
   };

@@ -3,14 +3,14 @@
 import { useEffect, useState } from "react";
 import { accountApi } from "@/lib/account/account-api";
 import { describeAuditEvent, type AuditEvent } from "@/lib/audit/audit-kinds";
-import { describeVaultError } from "../vault/use-vault";
+import { describeError } from "../ui/describe-error";
 
 /** Security events the person can check: vault, keys, connections, sign-ins. */
 export function ActivityList() {
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    accountApi.activity().then(setEvents, (e: unknown) => setError(describeVaultError(e)));
+    accountApi.activity().then(setEvents, (e: unknown) => setError(describeError(e)));
   }, []);
   return (
     <section className="card settings-section" aria-labelledby="activity-heading">

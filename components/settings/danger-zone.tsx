@@ -4,7 +4,9 @@ import { useState } from "react";
 import { accountApi } from "@/lib/account/account-api";
 import { connectionsApi } from "@/lib/connections/connections-api";
 import { lockVault } from "@/lib/vault/vault-store";
-import { describeVaultError } from "../vault/use-vault";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 import { EmailCodeField } from "./email-code-field";
 
 type Step = null | "revoke-all" | "reset-vault" | "delete-account";
@@ -16,30 +18,26 @@ export function DangerZone({ email }: { email: string }) {
   const [confirmEmail, setConfirmEmail] = useState("");
   const [emailCode, setEmailCode] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   async function run(work: () => Promise<string | void>) {
-    setError(null);
-    try {
-      const done = await work();
-      if (done) setMessage(done);
-      setStep(null);
-    } catch (e) {
-      setError(describeVaultError(e));
-    }
+    let done: string | null = null;
+    if (!(await action.run(async () => (done = (await work()) ?? null)))) return;
+    if (done) setMessage(done);
+    setStep(null);
   }
 
   return (
     <section className="card settings-section danger-zone" aria-labelledby="danger-heading">
       <h2 id="danger-heading">Danger zone</h2>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
-      {message ? <div className="alert ok" role="status">{message}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
+      <Notice tone="ok">{message}</Notice>
 
       <h3>Revoke everything</h3>
       <p className="hint">Every token and app loses access at once; their next requests are refused.</p>
       {step === "revoke-all" ? (
         <div className="key-actions">
-          <button type="button" className="button danger" onClick={() => run(async () => `Revoked ${(await connectionsApi.revokeAll()).revoked} connections.`)}>Yes, revoke everything</button>
+          <Button variant="danger" busy={action.busy} busyLabel="Revoking…" onClick={() => run(async () => `Revoked ${(await connectionsApi.revokeAll()).revoked} connections.`)}>Yes, revoke everything</Button>
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (
@@ -54,9 +52,10 @@ export function DangerZone({ email }: { email: string }) {
           <label className="check">
             <input type="checkbox" checked={revokeToo} onChange={(e) => setRevokeToo(e.target.checked)} /> Also revoke all tokens and apps
           </label>
-          <button
-            type="button"
-            className="button danger"
+          <Button
+            variant="danger"
+            busy={action.busy}
+            busyLabel="Resetting…"
             disabled={emailCode.trim() === ""}
             onClick={() =>
               run(async () => {
@@ -68,7 +67,7 @@ export function DangerZone({ email }: { email: string }) {
             }
           >
             Yes, delete my vault
-          </button>
+          </Button>
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (
@@ -82,9 +81,10 @@ export function DangerZone({ email }: { email: string }) {
           <label htmlFor="confirm-email">Type {email} to confirm</label>
           <input id="confirm-email" type="email" autoComplete="off" value={confirmEmail} onChange={(e) => setConfirmEmail(e.target.value)} />
           <EmailCodeField purpose="account_delete" code={emailCode} onCode={setEmailCode} />
-          <button
-            type="button"
-            className="button danger"
+          <Button
+            variant="danger"
+            busy={action.busy}
+            busyLabel="Deleting…"
             disabled={confirmEmail.trim().toLowerCase() !== email.toLowerCase() || emailCode.trim() === ""}
             onClick={() =>
               run(async () => {
@@ -97,7 +97,7 @@ export function DangerZone({ email }: { email: string }) {
             }
           >
             Delete my account
-          </button>
+          </Button>
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (

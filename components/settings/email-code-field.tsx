@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { accountApi } from "@/lib/account/account-api";
-import { describeVaultError } from "../vault/use-vault";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 
 type Purpose = Parameters<typeof accountApi.requestConfirmation>[0];
 
@@ -12,26 +14,18 @@ type Purpose = Parameters<typeof accountApi.requestConfirmation>[0];
  */
 export function EmailCodeField({ purpose, code, onCode }: { purpose: Purpose; code: string; onCode: (code: string) => void }) {
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function send() {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useAction();
+  const send = () =>
+    action.run(async () => {
       await accountApi.requestConfirmation(purpose);
       setSent(true);
-    } catch (e) {
-      setError(describeVaultError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const id = `email-code-${purpose}`;
   return (
     <div className="field">
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       <p className="hint">{sent ? "We emailed you a code. Type it here; it expires in 10 minutes." : "To be sure it is you, we email you a code first."}</p>
-      <button type="button" className="button secondary" disabled={busy} onClick={send}>{sent ? "Email me another code" : "Email me a code"}</button>
+      <Button variant="secondary" busy={action.busy} busyLabel="Sending…" onClick={send}>{sent ? "Email me another code" : "Email me a code"}</Button>
       {sent ? (
         <>
           <label htmlFor={id}>Code from the email</label>

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { UsageBreakdownRow } from "@/lib/usage/usage-types";
-import { exactUsd, formatCount } from "./format";
+import { KEY_TESTS, type UsageBreakdownRow } from "@/lib/usage/usage-types";
+import { exactUsd } from "@/lib/money/money";
+import { formatCount } from "./format";
 
 /** Requests, tokens and spend per app, provider or model. Apps link to their page. */
 export function BreakdownTable({ title, rows, testId, linkConnections = false }: { title: string; rows: UsageBreakdownRow[] | null; testId: string; linkConnections?: boolean }) {
@@ -27,7 +28,7 @@ export function BreakdownTable({ title, rows, testId, linkConnections = false }:
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key} data-testid="breakdown-row" data-key={r.key}>
-                  <th scope="row">{linkConnections && r.label !== "(removed)" ? <Link href={`/dashboard/connections/${r.key}`}>{r.label}</Link> : r.label}</th>
+                  <th scope="row">{linkConnections && r.label !== "(removed)" && r.key !== KEY_TESTS.key ? <Link href={`/dashboard/connections/${r.key}`}>{r.label}</Link> : r.label}</th>
                   <td className="num" data-cell="requests">{formatCount(r.requests)}</td>
                   <td className="num">{formatCount(r.inputTokens)}</td>
                   <td className="num">{formatCount(r.outputTokens)}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { exactUsdOf } from "@/lib/money/money";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 // Loaded only through next/dynamic (ssr: false).
@@ -21,7 +22,7 @@ export default function BudgetChart({ points }: { points: BudgetPoint[] }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" fontSize={12} tickFormatter={(v: number) => `$${v}`} />
           <YAxis type="category" dataKey="name" width={110} fontSize={12} />
-          <Tooltip formatter={(v, name) => (name === "Budget" && Number(v) === 0 ? "no cap" : `$${Number(v).toFixed(6)}`)} />
+          <Tooltip formatter={(v, name) => (name === "Budget" && Number(v) === 0 ? "no cap" : exactUsdOf(Number(v)))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="spent" name="Spent" fill="#4f46e5" isAnimationActive={false} />
           <Bar dataKey="budget" name="Budget" fill="#a4bcfd" isAnimationActive={false} />

@@ -1,12 +1,4 @@
-// Numbers and times on the usage pages: dollars, counts, UTC times.
-
-export function formatUsd(micro: number): string {
-  if (micro > 0 && micro < 10_000) return `$${(micro / 1_000_000).toFixed(6)}`;
-  return `$${(micro / 1_000_000).toFixed(2)}`;
-}
-
-/** Exact dollars (six decimals), for the log and for checking against the records. */
-export const exactUsd = (micro: number): string => `$${(micro / 1_000_000).toFixed(6)}`;
+// Counts and times on the usage pages (money is lib/money/money.ts).
 
 export const formatCount = (n: number): string => n.toLocaleString("en-US");
 

@@ -1,13 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import type { UsageParams } from "@/lib/usage/usage-api";
-import { labelOfApi } from "@/lib/usage/api-labels";
 import { usageApi } from "@/lib/usage/usage-api";
-import { exactUsd, formatCount, utcTime } from "./format";
+import { Notice } from "../ui/notice";
+import { RequestLogRow } from "./request-log-row";
 import { useRequestLog } from "./use-request-log";
 
-/** Every request (never its prompt or completion): newest first, kept current, paged, exportable. */
+/**
+ * Every request (never its prompt or completion): newest first, kept current, paged, exportable.
+ * Compact columns, the rest on expand (request-log-row.tsx), so it fits at 1280 px without
+ * scrolling sideways and reads as cards on a phone.
+ */
 export function RequestLog({ params, pageSize = 25, title = "Request log" }: { params: UsageParams; pageSize?: number; title?: string }) {
   const { rows, error, hasMore, loadMore, loadingMore } = useRequestLog(params, pageSize);
   return (
@@ -18,48 +21,31 @@ export function RequestLog({ params, pageSize = 25, title = "Request log" }: { p
           Export CSV
         </a>
       </div>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{error}</Notice>
       {rows === null ? (
         <p className="hint" role="status">Loading requests…</p>
       ) : rows.length === 0 ? (
         <p className="empty">No requests match. Calls through your apps and tokens appear here within seconds.</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} aria-label={`${title} (scrolls sideways)`}>
-          <table className="usage-table">
+        <div className="table-wrap">
+          <table className="usage-table request-table">
             <caption className="visually-hidden">{title}, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">Time (UTC)</th>
                 <th scope="col">App</th>
-                <th scope="col">Provider</th>
                 <th scope="col">Model</th>
                 <th scope="col" title="Which API the request used">API</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">Tokens in / out</th>
                 <th scope="col" className="num">Cost</th>
-                <th scope="col" className="num">Latency</th>
-                <th scope="col">Streamed</th>
+                <th scope="col">
+                  <span className="visually-hidden">Details</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} data-testid="usage-row" data-request-id={r.id}>
-                  <td>{utcTime(r.createdAt)}</td>
-                  <td>{r.connectionName ? <Link href={`/dashboard/connections/${r.connectionId}`}>{r.connectionName}</Link> : "(removed)"}</td>
-                  <td>{r.provider}</td>
-                  <td>{r.model}</td>
-                  <td title={labelOfApi(r.api)} data-cell="api">{r.api}</td>
-                  <td>
-                    <span className={r.status >= 400 ? "badge danger" : "badge"}>{r.status}</span>
-                    {r.errorCode ? <span className="hint"> {r.errorCode}</span> : null}
-                  </td>
-                  <td className="num">
-                    {formatCount(r.inputTokens)} / {formatCount(r.outputTokens)}
-                  </td>
-                  <td className="num">{exactUsd(r.costMicroUsd)}</td>
-                  <td className="num">{formatCount(r.latencyMs)} ms</td>
-                  <td>{r.streamed ? "yes" : "no"}</td>
-                </tr>
+                <RequestLogRow key={r.id} row={r} columns={7} />
               ))}
             </tbody>
           </table>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisUsd, exactUsdOf } from "@/lib/money/money";
 import type { UsageSeries } from "@/lib/usage/usage-types";
 import { colorAt } from "./chart-colors";
 import { bucketLabel } from "./format";
@@ -16,10 +17,10 @@ function StackedChart({ series, metric, title }: { series: UsageSeries; metric: 
         <BarChart data={series.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="t" tickFormatter={(t: number) => bucketLabel(t, bucket)} minTickGap={12} fontSize={12} />
-          <YAxis width={72} fontSize={12} allowDecimals={metric === "cost"} tickFormatter={(v: number) => (metric === "cost" ? `$${v < 1 ? v.toPrecision(2) : v.toFixed(0)}` : String(v))} />
+          <YAxis width={72} fontSize={12} allowDecimals={metric === "cost"} tickFormatter={(v: number) => (metric === "cost" ? axisUsd(v) : String(v))} />
           <Tooltip
             labelFormatter={(t) => `${new Date(Number(t)).toISOString().slice(0, bucket === "hour" ? 16 : 10).replace("T", " ")} UTC`}
-            formatter={(v) => (metric === "cost" ? `$${Number(v).toFixed(6)}` : String(v))}
+            formatter={(v) => (metric === "cost" ? exactUsdOf(Number(v)) : String(v))}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.keys.map((k, i) => (

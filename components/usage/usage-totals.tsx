@@ -1,5 +1,6 @@
 import type { UsageTotals } from "@/lib/usage/usage-types";
-import { formatCount, formatUsd } from "./format";
+import { formatUsd } from "@/lib/money/money";
+import { formatCount } from "./format";
 
 /** The headline figures of the range: requests, tokens in and out, spend. */
 export function UsageTotalsView({ totals }: { totals: UsageTotals | null }) {

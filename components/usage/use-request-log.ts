@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { describeVaultError } from "../vault/use-vault";
+import { describeError } from "../ui/describe-error";
 import { usageApi, type UsageParams } from "@/lib/usage/usage-api";
 import type { UsageLogRow } from "@/lib/usage/usage-types";
 import { usePolling } from "./use-polling";
@@ -27,7 +27,7 @@ export function useRequestLog(params: UsageParams, pageSize = 25) {
       setFirstCursor(page.nextCursor);
       setError(null);
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- params are compared by value (key)
   }, [key, pageSize]);
@@ -55,7 +55,7 @@ export function useRequestLog(params: UsageParams, pageSize = 25) {
       const page = await usageApi.log(params, cursor, pageSize);
       setOlder((o) => ({ rows: [...(o?.rows ?? []), ...page.rows], cursor: page.nextCursor }));
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     } finally {
       setLoadingMore(false);
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { describeVaultError } from "../vault/use-vault";
+import { describeError } from "../ui/describe-error";
 import { usageApi, type UsageParams } from "@/lib/usage/usage-api";
 import type { UsageSeries, UsageSummary } from "@/lib/usage/usage-types";
 import { usePolling } from "./use-polling";
@@ -32,7 +32,7 @@ export function useUsageSummary(params: UsageParams, { series = true, by = "conn
         setSeries(t);
         setError(null);
       } catch (e) {
-        setError(describeVaultError(e));
+        setError(describeError(e));
       }
     },
     POLL_MS,

@@ -5,35 +5,31 @@ import { PROVIDERS } from "@/lib/providers/registry";
 import { providerNames } from "@/lib/vault/provider-keys";
 import { addProviderKey } from "@/lib/vault/vault-store";
 import { providerIds, type ProviderId } from "@/lib/vault/wire";
-import { describeVaultError } from "./use-vault";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 
 export function AddKeyForm() {
   const [provider, setProvider] = useState<ProviderId>("openai");
   const [label, setLabel] = useState("");
   const [secret, setSecret] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    if (!label.trim()) return setError("Give the key a label, like “Personal” or “Work project”.");
-    setBusy(true);
-    try {
+    if (!label.trim()) return action.fail("Give the key a label, like “Personal” or “Work project”.");
+    void action.run(async () => {
       await addProviderKey({ provider, label: label.trim(), secret: secret.trim() });
       setLabel("");
       setSecret("");
-    } catch (e) {
-      setError(describeVaultError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-label="Add a key">
       <h2>Add a key</h2>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       <div className="row">
         <div className="field">
           <label htmlFor="key-provider">Provider</label>
@@ -45,10 +41,7 @@ export function AddKeyForm() {
             ))}
           </select>
         </div>
-        <div className="field grow">
-          <label htmlFor="key-label">Label</label>
-          <input id="key-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} placeholder="Personal" />
-        </div>
+        <Field className="grow" id="key-label" label="Label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} placeholder="Personal" />
       </div>
       <div className="field">
         <label htmlFor="key-secret">API key</label>
@@ -61,9 +54,9 @@ export function AddKeyForm() {
           ). Sealed in this browser with your vault key before it is stored.
         </span>
       </div>
-      <button className="button" type="submit" disabled={busy}>
-        {busy ? "Sealing…" : "Add key"}
-      </button>
+      <Button type="submit" busy={action.busy} busyLabel="Sealing…">
+        Add key
+      </Button>
     </form>
   );
 }

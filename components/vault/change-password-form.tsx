@@ -6,7 +6,7 @@ import type { PasswordVerdict } from "@/lib/vault/password-strength";
 import { changeMasterPassword } from "@/lib/vault/vault-store";
 import { PasswordStrength } from "./password-strength-lazy";
 import { ProgressBar } from "./progress-bar";
-import { describeVaultError } from "./use-vault";
+import { describeError } from "../ui/describe-error";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   useEffect(() => {
@@ -35,7 +35,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       setConfirm("");
       setDone(true);
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     } finally {
       setProgress(null);
     }

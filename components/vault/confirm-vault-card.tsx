@@ -3,7 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { confirmVaultOnThisDevice, vaultSigningState } from "@/lib/vault/vault-store";
 import { EmailCodeField } from "../settings/email-code-field";
-import { describeVaultError, useVault } from "./use-vault";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
+import { useVault } from "./use-vault";
 
 /**
  * A vault made before signed changes existed gets its signing key on its owner's next unlock,
@@ -13,8 +16,7 @@ import { describeVaultError, useVault } from "./use-vault";
 export function ConfirmVaultCard() {
   const vault = useVault();
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   if (vault.status !== "unlocked") return null;
   const state = vaultSigningState();
   if (state === "mismatch") {
@@ -27,18 +29,12 @@ export function ConfirmVaultCard() {
   }
   if (state !== "missing") return null;
 
-  async function confirm(event: FormEvent) {
+  function confirm(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await confirmVaultOnThisDevice({ emailCode: code });
       setCode("");
-    } catch (e) {
-      setError(describeVaultError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -48,9 +44,9 @@ export function ConfirmVaultCard() {
         Changes that loosen a limit or replace your vault&apos;s keys are now signed in your browser, so a stolen session cannot make them. Your vault needs its signing key:
         confirm with a code we email you.
       </p>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       <EmailCodeField purpose="vault_signing_key" code={code} onCode={setCode} />
-      <button className="button" type="submit" disabled={busy || code.trim() === ""}>{busy ? "Confirming…" : "Confirm vault"}</button>
+      <Button type="submit" disabled={code.trim() === ""} busy={action.busy} busyLabel="Confirming…">Confirm vault</Button>
     </form>
   );
 }

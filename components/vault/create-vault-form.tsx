@@ -6,7 +6,7 @@ import type { PasswordVerdict } from "@/lib/vault/password-strength";
 import { createVault } from "@/lib/vault/vault-store";
 import { PasswordStrength } from "./password-strength-lazy";
 import { ProgressBar } from "./progress-bar";
-import { describeVaultError } from "./use-vault";
+import { describeError } from "../ui/describe-error";
 
 export function CreateVaultForm({ email }: { email: string }) {
   useEffect(() => {
@@ -30,7 +30,7 @@ export function CreateVaultForm({ email }: { email: string }) {
     try {
       await createVault({ password, onProgress: setProgress });
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     } finally {
       setProgress(null);
     }

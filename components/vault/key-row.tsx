@@ -1,10 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useAction } from "../ui/use-action";
 import { maskKey, providerNames } from "@/lib/vault/provider-keys";
 import { deleteProviderKey, replaceProviderKey, revealProviderKey, testProviderKey } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
-import { describeVaultError } from "./use-vault";
 
 type Mode = "view" | "replace" | "confirm-delete";
 
@@ -13,21 +15,12 @@ export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: Vault
   const [mode, setMode] = useState<Mode>("view");
   const [replacement, setReplacement] = useState("");
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [testResult, setTestResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const action = useAction();
 
-  async function test() {
-    setError(null);
+  function test() {
     setTestResult(null);
-    setBusy(true);
-    try {
-      setTestResult(await testProviderKey({ itemId: item.id }));
-    } catch (e) {
-      setError(describeVaultError(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(async () => setTestResult(await testProviderKey({ itemId: item.id })), { name: "test" });
   }
 
   let shown = "••••••••";
@@ -39,19 +32,12 @@ export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: Vault
     }
   }
 
-  async function run(action: () => Promise<void>, done: string) {
-    setError(null);
-    setBusy(true);
-    try {
-      await action();
-      setStatus(done);
-      setMode("view");
-      onChanged?.();
-    } catch (e) {
-      setError(describeVaultError(e));
-    } finally {
-      setBusy(false);
-    }
+  async function run(work: () => Promise<void>, done: string) {
+    const ok = await action.run(work);
+    if (!ok) return;
+    setStatus(done);
+    setMode("view");
+    onChanged?.();
   }
 
   async function copy() {
@@ -88,14 +74,14 @@ export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: Vault
           {testResult.message}
         </div>
       ) : null}
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      <Notice tone="error">{action.error}</Notice>
       {unlocked && mode === "view" ? (
         <div className="key-actions">
           <button type="button" className="button secondary" onClick={() => setRevealed(revealed ? null : revealProviderKey({ itemId: item.id }))}>
             {revealed ? "Hide" : "Reveal"}
           </button>
-          <button type="button" className="button secondary" onClick={copy} disabled={busy}>Copy</button>
-          <button type="button" className="button secondary" onClick={test} disabled={busy}>{busy ? "Testing…" : "Test"}</button>
+          <Button variant="secondary" onClick={copy} disabled={action.busy}>Copy</Button>
+          <Button variant="secondary" onClick={test} disabled={action.busy} busy={action.pending === "test"} busyLabel="Testing…">Test</Button>
           <button type="button" className="button secondary" onClick={() => setMode("replace")}>Replace</button>
           <button type="button" className="button secondary danger" onClick={() => setMode("confirm-delete")}>Delete</button>
         </div>
@@ -104,7 +90,7 @@ export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: Vault
         <form className="key-actions" onSubmit={replace} noValidate>
           <label className="visually-hidden" htmlFor={`replace-${item.id}`}>New API key for {item.label}</label>
           <input id={`replace-${item.id}`} type="password" autoComplete="off" placeholder="New API key" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
-          <button className="button" type="submit" disabled={busy}>Save new key</button>
+          <Button type="submit" busy={action.busy} busyLabel="Saving…">Save new key</Button>
           <button type="button" className="button secondary" onClick={() => setMode("view")}>Cancel</button>
         </form>
       ) : null}
@@ -114,9 +100,9 @@ export function KeyRow({ item, unlocked, usedBy = [], onChanged }: { item: Vault
             Delete “{item.label}” from your vault?
             {usedBy.length > 0 ? ` ${usedBy.join(", ")} will lose ${providerNames[item.provider]}: their requests to it will be refused.` : ""}
           </span>
-          <button type="button" className="button danger" disabled={busy} onClick={() => run(() => deleteProviderKey({ itemId: item.id }), "Deleted")}>
+          <Button variant="danger" busy={action.busy} busyLabel="Deleting…" onClick={() => run(() => deleteProviderKey({ itemId: item.id }), "Deleted")}>
             Yes, delete
-          </button>
+          </Button>
           <button type="button" className="button secondary" onClick={() => setMode("view")}>Keep it</button>
         </div>
       ) : null}

@@ -6,7 +6,7 @@ import { loadPasskeys } from "@/lib/passkeys/passkey-store";
 import { releaseHeldPasskeys, rewrapHeldPasskeys } from "@/lib/passkeys/rotation-passkeys";
 import { RotationPasskeys } from "../passkeys/rotation-passkeys";
 import { ProgressBar } from "./progress-bar";
-import { describeVaultError } from "./use-vault";
+import { describeError } from "../ui/describe-error";
 
 /** Rotate the vault key: every key and every connection's key re-sealed under a new one. */
 export function RotateVaultKeyForm() {
@@ -27,7 +27,7 @@ export function RotateVaultKeyForm() {
       setPassword("");
       setMessage("Vault key rotated: every key and connection is now sealed under a new vault key. Tokens keep working.");
     } catch (e) {
-      setError(describeVaultError(e));
+      setError(describeError(e));
     } finally {
       setProgress(null);
     }

@@ -3,13 +3,12 @@
 import { useCallback, useEffect, useState } from "react";
 import { connectionsApi } from "@/lib/connections/connections-api";
 import type { ConnectionSummary } from "@/lib/connections/wire";
-import { loadVault, lockVault } from "@/lib/vault/vault-store";
+import { loadVault } from "@/lib/vault/vault-store";
 import { AddKeyForm } from "./add-key-form";
 import { ConfirmVaultCard } from "./confirm-vault-card";
 import { CreateVaultForm } from "./create-vault-form";
 import { KeyRow } from "./key-row";
-import { UnlockForm } from "./unlock-form";
-import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
+import { LockedVault } from "./locked-vault";
 import { useVault } from "./use-vault";
 
 export function VaultScreen({ email }: { email: string }) {
@@ -33,21 +32,14 @@ export function VaultScreen({ email }: { email: string }) {
     <>
       <div className="toolbar">
         <span className="badge" data-testid="vault-status">{unlocked ? "Unlocked" : "Locked"}</span>
+        {/* Locking is the header's "Lock vault" button, on every page. */}
         {unlocked ? (
-          <>
-            <span className="hint">Locks after {vault.autoLockMinutes} minutes idle.</span>
-            <button type="button" className="button secondary" onClick={() => lockVault()}>Lock vault</button>
-          </>
+          <span className="hint">
+            Locks after {vault.autoLockMinutes} minute{vault.autoLockMinutes === 1 ? "" : "s"} idle. “Lock vault” at the top locks it now, in every tab.
+          </span>
         ) : null}
       </div>
-      {!unlocked ? (
-        <>
-          <PasskeyUnlockButton />
-          <UnlockForm />
-        </>
-      ) : (
-        <ConfirmVaultCard />
-      )}
+      {!unlocked ? <LockedVault /> : <ConfirmVaultCard />}
       <h2>Your keys</h2>
       {vault.items.length === 0 ? (
         <p className="empty">No keys yet. Add your OpenAI, Anthropic or Gemini API keys below.</p>

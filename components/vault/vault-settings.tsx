@@ -5,8 +5,7 @@ import { loadVault } from "@/lib/vault/vault-store";
 import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { RotateVaultKeyForm } from "./rotate-vault-key-form";
-import { UnlockForm } from "./unlock-form";
-import { PasskeyUnlockButton } from "../passkeys/passkey-unlock-button";
+import { LockedVault } from "./locked-vault";
 import { useVault } from "./use-vault";
 
 export function VaultSettings({ email }: { email: string }) {
@@ -22,8 +21,7 @@ export function VaultSettings({ email }: { email: string }) {
       {vault.status === "locked" ? (
         <>
           <p className="hint">Unlock your vault to change its master password.</p>
-          <PasskeyUnlockButton />
-          <UnlockForm />
+          <LockedVault />
         </>
       ) : null}
       {vault.status === "absent" ? <p className="hint">Create your vault first, on the Vault page.</p> : null}

@@ -20,6 +20,8 @@ export interface HomeView {
   defaultModel: string;
   settings: { clientId?: string; hasSecret: boolean; editable: boolean };
   connection?: { scope: string; limits: unknown; connectionId: string };
+  /** 1Relay refused the token (401): shown as "Disconnected" with a reconnect button. */
+  lost?: { reason: string };
   flash?: Flash;
 }
 
@@ -69,13 +71,19 @@ function renderConnection(view: HomeView): string {
         <button type="submit" data-testid="disconnect">Disconnect</button>
       </form>`;
   }
+  const again = view.lost !== undefined;
   const actions =
     settings.clientId === undefined
       ? `<p>Set this app's <strong>Client ID</strong> below first.</p>`
       : `<div class="actions">
-          <button type="button" id="connect-popup" data-testid="connect-popup">Connect with 1Relay</button>
-          <a href="/start?mode=redirect" data-testid="connect-redirect">Connect with redirect</a>
+          <button type="button" id="connect-popup" data-testid="connect-popup">${again ? "Reconnect with 1Relay" : "Connect with 1Relay"}</button>
+          <a href="/start?mode=redirect" data-testid="connect-redirect">${again ? "Reconnect with redirect" : "Connect with redirect"}</a>
         </div>`;
+  if (again) {
+    return `
+      <p data-testid="status" data-connected="false" data-disconnected="true"><strong>Disconnected.</strong> 1Relay no longer accepts this app's token: it was revoked or expired (${escapeHtml(view.lost!.reason)}). Reconnect to keep using your keys.</p>
+      ${actions}`;
+  }
   return `
       <p data-testid="status" data-connected="false"><strong>Not connected.</strong> Connect your 1Relay to let Acme Notes call AI models with your keys, within the limits you choose.</p>
       ${actions}`;
@@ -211,6 +219,7 @@ const CLIENT_SCRIPT = `
       try {
         var reply = await postJson("/ask", { model: askForm.elements.model.value, prompt: askForm.elements.prompt.value });
         if (reply.ok && typeof reply.data.answer === "string") answer.textContent = reply.data.answer;
+        else if (reply.data.disconnected) { window.location.assign("/"); return; } // the page shows "Disconnected" and a reconnect button
         else showError(reply.data.error || "The request failed (" + reply.status + ").", reply.status);
       } catch (e) {
         showError("Could not reach this app's server.");

@@ -66,6 +66,8 @@ interface Connection {
 interface Session {
   pending?: { authorization: PendingAuthorization; clientSecret?: string };
   connection?: Connection;
+  /** 1Relay refused the token (revoked, or expired): the page says "Disconnected" and offers to reconnect. */
+  lost?: { reason: string };
   flash?: Flash;
   lastSeen: number;
 }
@@ -343,6 +345,7 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
         defaultModel: DEFAULT_MODEL,
         settings: { clientId: settings.clientId, hasSecret: settings.clientSecret !== undefined, editable: settings.editable },
         connection: connection ? { scope: connection.scope, limits: connection.limits, connectionId: connection.connectionId } : undefined,
+        lost: session.lost,
         flash,
       }),
     );
@@ -388,6 +391,7 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
       };
       session.connection = connection;
       session.flash = { kind: "notice", message: "Acme Notes can now use your 1Relay." };
+      delete session.lost;
       log(`[demo-app] connected (connection ${result.connectionId}, scope "${result.scope}")`);
       return connection;
     } catch (error) {
@@ -457,6 +461,17 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
       const { message, code } = gatewayErrorMessage(parsed, response.status);
       const status = response.status >= 400 && response.status <= 599 ? response.status : 502;
       log(`[demo-app] gateway answered ${response.status}${code ? ` ${code}` : ""}`);
+      if (response.status === 401) {
+        // The token no longer works (the person revoked it, or it expired): forget it and say so.
+        const session = getSession(req);
+        if (session) {
+          delete session.connection;
+          session.lost = { reason: message };
+        }
+        log(`[demo-app] disconnected by 1Relay (connection ${connection.connectionId})`);
+        sendJson(res, 401, { error: message, status: 401, disconnected: true, ...(code ? { code } : {}) });
+        return;
+      }
       sendJson(res, status, { error: message, status: response.status, ...(code ? { code } : {}) });
       return;
     }
@@ -474,6 +489,7 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
     const session = getSession(req);
     const connection = session?.connection;
     let result: { ok: boolean; message: string } = { ok: true, message: "Not connected." };
+    if (session) delete session.lost;
     if (session && connection) {
       delete session.connection; // forgotten here whatever 1Relay answers
       try {

@@ -1,10 +1,9 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { listAudit } from "../db/audit-queries";
 import { createDb } from "../db/client";
 import { deleteAccount, deleteSessions, listSessions, resetVault, type SessionInfo } from "../db/account-queries";
 import { getServerEnv } from "../env/server-env";
-import { sha256Hex } from "../auth/hash";
+import { currentSessionHash } from "../auth/current-session";
 import { AppError } from "../errors/app-error";
 import { audit } from "../audit/record-audit";
 import type { AuditEvent } from "../audit/audit-kinds";
@@ -17,16 +16,6 @@ import { requireEmailConfirmation } from "./email-confirmation";
 // vault, delete the account. Always for the signed-in person's id.
 
 const db = () => createDb(getServerEnv().DB);
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
-async function currentSessionHash(): Promise<string | null> {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const value = jar.get(name)?.value;
-    if (value) return sha256Hex(value);
-  }
-  return null;
-}
 
 export async function listSessionsFor({ userId }: { userId: string }): Promise<SessionInfo[]> {
   return listSessions({ db: db(), userId, currentHash: await currentSessionHash() });

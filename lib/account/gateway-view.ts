@@ -3,6 +3,7 @@
 // RPC). Ciphertext and signed data only: the object never holds a key in clear, and K never
 // reaches it (the gateway sends the token's verifier, as D1 stores it).
 import type { GatewayApi } from "../gateway/endpoint";
+import type { OutputFit } from "../limits/fit-output";
 import type { BeginResult } from "./ledger-types";
 
 export type KeyVerdict = "ok" | "rejected";
@@ -74,6 +75,8 @@ export interface AdmissionRequest {
   model: string;
   /** Worst-case cost; null when the model has no price. */
   costMicroUsd: number | null;
+  /** How the cost falls with a lower output limit, so the object can fit it to the budget or say what would fit (null: unpriced). */
+  fit?: OutputFit | null;
   leaseMs: number;
   streamed: boolean;
   /** The API the request used (for the record written if it is refused or its lease runs out). */

@@ -1,6 +1,7 @@
 // What the gateway and the dashboard exchange with the account's Durable Object (RPC).
 // Plain data only: it crosses the RPC boundary by structured clone.
 import type { ConnectionStatus, RefusalReason } from "../limits/admission";
+import type { OutputFit } from "../limits/fit-output";
 import type { SlidingWindowDecision } from "../limits/sliding-window";
 import type { GatewayApi } from "../gateway/endpoint";
 
@@ -30,6 +31,10 @@ export interface BeginInput {
   rpm: number | null;
   /** Worst-case cost of this request; null when the model has no price. */
   costMicroUsd: number | null;
+  /** How its cost falls with a lower output limit (null: unpriced, or no output bound). */
+  fit?: OutputFit | null;
+  /** The verified policy's "fit output to budget" (policy v2). */
+  fitOutput?: boolean;
   /** How long the reservation may stay open before the alarm settles it. */
   leaseMs: number;
   /** The record to write if the request is refused here, or if its lease runs out. */
@@ -37,7 +42,15 @@ export interface BeginInput {
 }
 
 export type BeginResult =
-  | { ok: true; reservationId: string; rate: SlidingWindowDecision | null; budgetRemainingMicroUsd: number | null; reservedMicroUsd: number }
+  | {
+      ok: true;
+      reservationId: string;
+      rate: SlidingWindowDecision | null;
+      budgetRemainingMicroUsd: number | null;
+      reservedMicroUsd: number;
+      /** The output limit was lowered to fit the budget (policy v2 "fit output to budget"): per choice and in all. */
+      fitted?: { perChoice: number; outputTokens: number } | null;
+    }
   | {
       ok: false;
       reason: RefusalReason;
@@ -45,6 +58,10 @@ export type BeginResult =
       limitMicroUsd?: number;
       spentMicroUsd?: number;
       reservedMicroUsd?: number;
+      /** What this request would have held (its worst case). */
+      requestMicroUsd?: number;
+      /** The largest output limit per choice that would have fitted (0: none); absent when not known. */
+      fitsPerChoice?: number;
       /** When a monthly budget resets (ms since the epoch). */
       resetsAt: number;
     };

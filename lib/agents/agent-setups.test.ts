@@ -37,7 +37,7 @@ describe("the agents' set-ups", () => {
 
   it("start tokens with models 1Relay routes to the agent's provider and prices, and sane limits", () => {
     for (const agent of AGENT_SETUPS) {
-      for (const model of agent.token.models.split(",").map((m) => m.trim()).filter(Boolean)) {
+      for (const model of agent.token.models) {
         const target = resolveModel(model);
         expect(target, model).not.toBeNull();
         expect(agent.providers, model).toContain(target!.provider);

@@ -19,7 +19,7 @@ export interface AgentSetup {
   /** The providers the token needs a key of (the first vault key of each is chosen). */
   providers: ProviderId[];
   /** The token's starting limits: a name, models ("" = any model of the keys), monthly budget (USD) and requests per minute. */
-  token: { name: string; models: string; budget: string; rpm: string };
+  token: { name: string; models: readonly string[]; budget: string; rpm: string };
   /** Why those models. */
   modelsHint: string;
   parts(input: { origin: string; token: string }): SnippetPart[];
@@ -38,7 +38,7 @@ export const AGENT_SETUPS: readonly AgentSetup[] = [
     name: "Claude Code",
     summary: "Anthropic's coding agent. It calls Anthropic's Messages API (/v1/messages), which 1Relay serves for your Anthropic key.",
     providers: ["anthropic"],
-    token: { name: "Claude Code", models: "", budget: "20", rpm: "120" },
+    token: { name: "Claude Code", models: [], budget: "20", rpm: "120" },
     modelsHint: "Claude Code picks its models itself (a main model, Haiku for small tasks), so the token allows any priced Claude model; the budget holds the spend.",
     parts: ({ origin, token }) => [
       { label: "In your shell (or your shell's profile)", text: sh([`export ANTHROPIC_BASE_URL="${origin}"`, `export ANTHROPIC_AUTH_TOKEN="${token}"`, "unset ANTHROPIC_API_KEY", "claude"]) },
@@ -54,7 +54,7 @@ export const AGENT_SETUPS: readonly AgentSetup[] = [
     name: "Codex CLI",
     summary: "OpenAI's coding agent. It calls OpenAI's Responses API (/v1/responses) with your OpenAI key.",
     providers: ["openai"],
-    token: { name: "Codex CLI", models: "gpt-5.5", budget: "20", rpm: "60" },
+    token: { name: "Codex CLI", models: ["gpt-5.5"], budget: "20", rpm: "60" },
     modelsHint: "The model in config.toml below; add others the same way.",
     parts: ({ origin, token }) => [
       {
@@ -70,7 +70,7 @@ export const AGENT_SETUPS: readonly AgentSetup[] = [
     name: "Gemini CLI",
     summary: "Google's agent. It calls Gemini's own API (/v1beta/models/…:streamGenerateContent) with your Gemini key.",
     providers: ["gemini"],
-    token: { name: "Gemini CLI", models: "gemini-2.5-pro, gemini-2.5-flash, gemini-2.5-flash-lite", budget: "20", rpm: "60" },
+    token: { name: "Gemini CLI", models: ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite"], budget: "20", rpm: "60" },
     modelsHint: "Gemini CLI moves between Pro, Flash and Flash-Lite on its own.",
     parts: ({ origin, token }) => [
       { label: "~/.gemini/settings.json", text: JSON.stringify({ security: { auth: { selectedType: "gemini-api-key" } } }, null, 2) },
@@ -83,7 +83,7 @@ export const AGENT_SETUPS: readonly AgentSetup[] = [
     name: "Any OpenAI-compatible tool",
     summary: "Cursor, aider, Continue, Open WebUI and the rest: they call /v1/chat/completions, which serves every provider your token holds a key of.",
     providers: [],
-    token: { name: "OpenAI-compatible tool", models: "", budget: "10", rpm: "60" },
+    token: { name: "OpenAI-compatible tool", models: [], budget: "10", rpm: "60" },
     modelsHint: "Any model of the keys you choose: name it as 1Relay does (gpt-4o-mini, claude-haiku-4-5, gemini-2.5-flash, groq/llama-3.3-70b-versatile…).",
     parts: ({ origin, token }) => [
       { label: "Base URL and key, wherever the tool asks for OpenAI's", text: sh([`Base URL: ${origin}/v1`, `API key:  ${token}`]) },

@@ -12,12 +12,28 @@ const body = { name: "Acme", homepage: "https://acme.example", description: "Not
 const newOwner = (label: string) => insertTestUser({ db, label });
 
 describe("app queries on D1", () => {
+  it("keeps an operator's verification only while the details people are shown stay the same", async () => {
+    const owner = await newOwner("verified");
+    const clientId = newClientId();
+    await q.insertApp({ db, ownerId: owner, clientId, body, now: 10 });
+    await db.updateTable("apps").set({ verified_at: 20 }).where("client_id", "=", clientId).execute();
+    expect((await q.getPublicApp({ db, clientId }))!.verifiedAt).toBe(20);
+    // A new description keeps it; a new name, homepage or redirect URI clears it.
+    expect((await q.updateApp({ db, ownerId: owner, clientId, body: { ...body, description: "Better notes." }, now: 21 })).verifiedAt).toBe(20);
+    for (const change of [{ name: "Acme Pro" }, { homepage: "https://evil.example" }, { redirectUris: ["https://evil.example/cb"] }]) {
+      await db.updateTable("apps").set({ verified_at: 20 }).where("client_id", "=", clientId).execute();
+      expect((await q.updateApp({ db, ownerId: owner, clientId, body: { ...body, ...change }, now: 22 })).verifiedAt).toBeNull();
+      expect((await q.getPublicApp({ db, clientId }))!.verifiedAt).toBeNull();
+      await q.updateApp({ db, ownerId: owner, clientId, body, now: 23 });
+    }
+  });
+
   it("registers, lists, updates and deletes an app for its owner only", async () => {
     const alice = await newOwner("alice");
     const bob = await newOwner("bob");
     const clientId = newClientId();
     const created = await q.insertApp({ db, ownerId: alice, clientId, body, now: 10 });
-    expect(created).toEqual({ clientId, ...body, logoVersion: 0, hasLogo: false, confidential: false, secretHint: null, createdAt: 10 });
+    expect(created).toEqual({ clientId, ...body, logoVersion: 0, hasLogo: false, confidential: false, secretHint: null, createdAt: 10, verifiedAt: null });
     expect(await q.listApps({ db, ownerId: alice })).toEqual([created]);
     expect(await q.listApps({ db, ownerId: bob })).toEqual([]);
 
@@ -54,7 +70,7 @@ describe("app queries on D1", () => {
     expect(await q.getAppLogo({ db, clientId })).toEqual({ type: "image/png", bytes: png });
     expect(await q.getAppLogo({ db, clientId: "app_missing" })).toBeNull();
 
-    expect(await q.getPublicApp({ db, clientId })).toEqual({ clientId, ...body, logoVersion: 2, hasLogo: true, confidential: true });
+    expect(await q.getPublicApp({ db, clientId })).toEqual({ clientId, ...body, logoVersion: 2, hasLogo: true, confidential: true, verifiedAt: null });
     const cleared = await q.clearClientSecret({ db, ownerId: owner, clientId, now: 24 });
     expect(cleared).toMatchObject({ confidential: false, secretHint: null });
     expect((await q.getAppCredentials({ db, clientId }))?.secretHash).toBeNull();

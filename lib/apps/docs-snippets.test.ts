@@ -23,4 +23,12 @@ describe("integrationSnippets", () => {
     expect(s.callback).toContain("error=access_denied");
     expect(s.chatCurl).toContain("Authorization: Bearer $RELAY_TOKEN");
   });
+
+  it("fills in the developer's own client ID and redirect URI", () => {
+    const own = integrationSnippets("https://relay.example.com", { clientId: "app_abc", redirectUri: "http://localhost:3000/cb" });
+    for (const snippet of [own.authorize, own.start, own.widget, own.tokenCurl, own.revokeCurl]) expect(snippet).toContain("app_abc");
+    expect(own.authorize).toContain(`redirect_uri=${encodeURIComponent("http://localhost:3000/cb")}`);
+    expect(own.callback).toMatch(/^# Approved.*\nhttp:\/\/localhost:3000\/cb\?code=/);
+    expect(own.start).not.toContain("app_0123456789abcdef01234567");
+  });
 });

@@ -1,11 +1,17 @@
 // Copy-paste snippets of the integration docs (dashboard → Apps → Integration docs), for
 // this deployment's origin. Kept in step with lib/connect/README.md; pure text, no I/O.
 
-const CLIENT_ID = "app_0123456789abcdef01234567";
-const REDIRECT_URI = "https://app.example.com/callback";
+const EXAMPLE_CLIENT_ID = "app_0123456789abcdef01234567";
+const EXAMPLE_REDIRECT_URI = "https://app.example.com/callback";
 const SCOPE = "openai anthropic:claude-sonnet-4-5";
 
-export function integrationSnippets(origin: string) {
+/**
+ * The snippets for this deployment's origin, filled with the developer's own client ID and first
+ * redirect URI when they have registered an app (placeholders otherwise).
+ */
+export function integrationSnippets(origin: string, app: { clientId: string; redirectUri: string | null } | null = null) {
+  const CLIENT_ID = app?.clientId ?? EXAMPLE_CLIENT_ID;
+  const REDIRECT_URI = app?.redirectUri ?? EXAMPLE_REDIRECT_URI;
   return {
     authorize: `GET ${origin}/connect/authorize
   ?response_type=code

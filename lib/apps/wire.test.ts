@@ -26,6 +26,11 @@ describe("registerAppSchema", () => {
     expect(firstIssue({ ...valid, redirectUris: Array.from({ length: 11 }, (_, i) => `https://a.example/${i}`) })?.message).toMatch(/at most 10/);
   });
 
+  it("takes an http homepage on loopback, like a loopback redirect URI", () => {
+    for (const homepage of ["http://localhost:8795", "http://127.0.0.1:3000/app", "http://[::1]/"]) expect(firstIssue({ ...valid, homepage })).toBeNull();
+    for (const homepage of ["http://localhost.evil.example", "http://10.0.0.1"]) expect(firstIssue({ ...valid, homepage })?.path).toBe("homepage");
+  });
+
   it("wants an https homepage without credentials, and bounded, plain text", () => {
     for (const homepage of ["http://acme.example", "javascript:alert(1)", "acme.example", "https://user:pw@acme.example", `https://a.example/${"x".repeat(500)}`]) {
       expect(firstIssue({ ...valid, homepage })?.path).toBe("homepage");

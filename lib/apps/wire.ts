@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateRedirectUriForRegistration } from "../connect/redirect-uri";
+import { isLoopbackHttp, validateRedirectUriForRegistration } from "../connect/redirect-uri";
 
 // Registered apps on the wire between the developer's browser and the server (zod, both
 // sides). The name, homepage and description appear on the consent page, so they are
@@ -8,10 +8,11 @@ import { validateRedirectUriForRegistration } from "../connect/redirect-uri";
 export const MAX_REDIRECT_URIS = 10;
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-function isPlainHttpsUrl(value: string): boolean {
+/** https, or http on a loopback host (an app in development), as for redirect URIs; no credentials. */
+function isPlainHomepageUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+    return (url.protocol === "https:" || isLoopbackHttp(url)) && url.hostname !== "" && url.username === "" && url.password === "";
   } catch {
     return false;
   }
@@ -29,7 +30,7 @@ export const homepageSchema = z
   .trim()
   .min(1, "Enter the app's homepage.")
   .max(500, "Keep the homepage URL to 500 characters.")
-  .refine(isPlainHttpsUrl, "The homepage must be an https URL, such as https://app.example.com.");
+  .refine(isPlainHomepageUrl, "The homepage must be an https URL, such as https://app.example.com (http only on loopback: http://localhost:3000).");
 
 export const descriptionSchema = z
   .string()
@@ -76,4 +77,6 @@ export interface AppSummary {
   /** The secret's last four characters, to tell secrets apart. */
   secretHint: string | null;
   createdAt: number;
+  /** When the deployment's operator verified who runs the app (null: unverified). Any change to what the consent page shows clears it. */
+  verifiedAt: number | null;
 }

@@ -22,6 +22,7 @@ export const AUDIT_KINDS = {
   passkey_removed: "Passkey removed",
   passkey_sign_in: "Signed in with a passkey",
   passkey_refused: "Passkey refused (its signature counter went back: a copied authenticator or a replay)",
+  connection_paused: "Connection paused",
 } as const;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

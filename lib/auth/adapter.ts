@@ -17,7 +17,15 @@ function toAdapterUser(row: UsersTable): AdapterUser {
   };
 }
 
-export function createAuthAdapter(db: Db): Adapter {
+/** Where a sign-in comes from, kept with its session (Settings → Signed-in sessions). */
+export interface SignInClient {
+  userAgent: string | null;
+  ip: string | null;
+  /** "City, CC", when Cloudflare knows it. */
+  place: string | null;
+}
+
+export function createAuthAdapter(db: Db, client: SignInClient | null = null): Adapter {
   const getUser = async (id: string) => {
     const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
     return row ? toAdapterUser(row) : null;
@@ -88,7 +96,15 @@ export function createAuthAdapter(db: Db): Adapter {
     async createSession({ sessionToken, userId, expires }) {
       await db
         .insertInto("sessions")
-        .values({ token_hash: sha256Hex(sessionToken), user_id: userId, expires: expires.getTime(), created_at: Date.now() })
+        .values({
+          token_hash: sha256Hex(sessionToken),
+          user_id: userId,
+          expires: expires.getTime(),
+          created_at: Date.now(),
+          user_agent: client?.userAgent?.slice(0, 256) ?? null,
+          created_ip: client?.ip?.slice(0, 64) ?? null,
+          created_place: client?.place?.slice(0, 120) ?? null,
+        })
         .execute();
       return { sessionToken, userId, expires };
     },

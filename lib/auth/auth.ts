@@ -7,7 +7,8 @@ import { getServerEnv, type ServerEnv } from "../env/server-env";
 import { buildSignInEmail } from "../email/sign-in-email";
 import { sendEmail, type EmailTransport } from "../email/send-email";
 import { logError } from "../errors/log-error";
-import { createAuthAdapter } from "./adapter";
+import { getCloudflareContext } from "@opennextjs/cloudflare";
+import { createAuthAdapter, type SignInClient } from "./adapter";
 import { normalizeEmailAddress } from "./email-address";
 import { generateSignInCode, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-code";
 import { buildSignInLink } from "./sign-in-link";
@@ -43,14 +44,25 @@ function emailProvider(env: ServerEnv): EmailConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/** The browser and address of a request that may create a session (only the sign-in callback does). */
+function signInClient(request: Request | undefined): SignInClient | null {
+  if (!request) return null;
+  const ip = request.headers.get("cf-connecting-ip");
+  const cf = getCloudflareContext().cf as { city?: unknown; country?: unknown } | undefined;
+  // Locally there is no real location (and Miniflare makes one up): a loopback address has none.
+  const local = ip === null || ip === "127.0.0.1" || ip === "::1";
+  const place = local ? null : [cf?.city, cf?.country].filter((v): v is string => typeof v === "string" && v !== "").join(", ") || null;
+  return { userAgent: request.headers.get("user-agent"), ip, place };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
   const env = getServerEnv();
   // Auth.js builds its own URLs (callbacks, redirects, the secure-cookie choice) from AUTH_URL
   // when it is set, else from Host / X-Forwarded-Host: it is always our public origin. Set before
   // Auth.js reads it (next-auth resolves this config first on every call).
   process.env.AUTH_URL = env.PUBLIC_URL;
   return {
-    adapter: createAuthAdapter(createDb(env.DB)),
+    adapter: createAuthAdapter(createDb(env.DB), signInClient(request)),
     secret: env.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },

@@ -3,6 +3,7 @@ import { createDb } from "../db/client";
 import { hitRateLimit } from "../db/rate-limits";
 import { getServerEnv } from "../env/server-env";
 import { AppError } from "../errors/app-error";
+import { describeFieldIssue } from "../errors/field-sentences";
 import { signIn } from "./auth";
 import { emailAddressSchema } from "./email-address";
 import { hashSignInToken } from "./hash";
@@ -32,7 +33,7 @@ export async function requestSignInEmail({
 }): Promise<{ email: string; callbackPath: string }> {
   const parsed = emailAddressSchema.safeParse(email);
   if (!parsed.success) {
-    throw new AppError({ code: "bad_request", field: "email", message: parsed.error.issues[0]?.message ?? "Enter a valid email address." });
+    throw new AppError({ code: "bad_request", field: "email", message: describeFieldIssue(parsed.error.issues[0]).message });
   }
   const address = parsed.data;
   const path = safeCallbackPath(callbackPath);

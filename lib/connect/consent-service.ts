@@ -12,6 +12,7 @@ import { AUTH_CODE_TTL_MS, hashCode, newAuthorizationCode } from "./codes";
 import type { ApproveBody, ConsentOutcome } from "./consent-wire";
 import { buildRedirectUrl, redirectOrigin } from "./redirect-uri";
 import { emptyModels, formatScope, parseScope, type ParsedScope } from "./scope";
+import { requireCatalogueModels } from "../connections/catalogue-models";
 import { policyScopeFromScope } from "./scope-policy";
 
 // The consent page's answer. Approve: the browser built the connection and sealed K to the
@@ -36,6 +37,7 @@ export async function approveAuthorization({ userId, body, issuer, now }: { user
   if (!row || row.status !== "pending" || row.expires_at <= now) throw expired();
   const requested = parseScope(row.scope);
   if (!requested.ok) throw expired();
+  requireCatalogueModels(body.connection.policy);
   const granted = grantedScope({ requested: requested.scope, policy: body.connection.policy });
   const { ckToken, keyTest, ...rest } = body.connection;
   if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });

@@ -32,7 +32,7 @@ function parseUrl(uri: string): URL | null {
 }
 
 /** True for `http:` URLs whose host is a loopback host (any port). */
-function isLoopbackHttp(url: URL): boolean {
+export function isLoopbackHttp(url: URL): boolean {
   return url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
 }
 

@@ -96,7 +96,7 @@ export async function exchangeCode({ body, authorization, now }: { body: unknown
       ckServer: pending.ckServer,
       skId: pending.skId,
       now,
-      app: { clientId: app.clientId },
+      app: { clientId: app.clientId, display: row.display },
     });
   } catch (error) {
     await clearSealedMaterial({ db, id: row.id });

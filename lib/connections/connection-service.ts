@@ -9,10 +9,11 @@ import { insertTokenConnection, listConnections } from "../db/connection-queries
 import { revokeAllConnections, revokeConnection } from "../db/connection-revocation";
 import { getServerEnv } from "../env/server-env";
 import { canonicalizePolicy } from "../crypto/policy";
+import { requireCatalogueModels } from "./catalogue-models";
 import { syncNewConnection, writeConnections } from "./object-sync";
 import { serverKeyring } from "./server-keyring";
 import { tokenHintFromConnectionId } from "../crypto/token-hint";
-import { usdToMicroUsd } from "../limits/admission";
+import { usdToMicroUsd } from "../money/money";
 import { SIGNED_ACTIONS, signedParams } from "../vault/signed-actions";
 import { requireVaultProof } from "../vault/vault-proof";
 import type { VaultProof } from "../vault/wire";
@@ -28,6 +29,7 @@ import type { ConnectionSummary, CreateTokenBody, UpdatePolicyBody } from "./wir
 const db = () => createDb(getServerEnv().DB);
 
 export async function createTokenFor({ userId, body }: { userId: string; body: CreateTokenBody }): Promise<ConnectionSummary> {
+  requireCatalogueModels(body.policy);
   const env = getServerEnv();
   const sk = serverKeyring(env).current;
   const ckServer = wrapForServer({ sk, connectionId: body.id, ckToken: body.ckToken });
@@ -73,7 +75,8 @@ export async function setPausedFor({ userId, connectionId, paused, proof }: { us
   if (!paused) await requireVaultProof({ userId, action: SIGNED_ACTIONS.resumeConnection, params: signedParams({ body: {}, ids: { connectionId } }), proof });
   const changes = [{ connectionId, intent: paused ? {} : { resume: true as const } }];
   await writeConnections({ userId, changes, write: () => setConnectionPaused({ db: db(), userId, connectionId, paused }) });
-  if (!paused) await audit(userId, "connection_resumed", {});
+  const row = await db().selectFrom("connections").select(["name", "is_key_test"]).where("id", "=", connectionId).where("user_id", "=", userId).executeTakeFirst();
+  if (row && !row.is_key_test) await audit(userId, paused ? "connection_paused" : "connection_resumed", { name: row.name });
 }
 
 /**
@@ -82,6 +85,7 @@ export async function setPausedFor({ userId, connectionId, paused, proof }: { us
  * object takes exactly this policy (never an older one from D1).
  */
 export async function updatePolicyFor({ userId, connectionId, body }: { userId: string; connectionId: string; body: UpdatePolicyBody }): Promise<number> {
+  requireCatalogueModels(body.policy);
   await requireVaultProof({ userId, action: SIGNED_ACTIONS.setConnectionPolicy, params: signedParams({ body, ids: { connectionId } }), proof: body.proof });
   const { proof: _proof, ...update } = body;
   const changes = [{ connectionId, intent: { policy: { policy: canonicalizePolicy(update.policy), policyTag: update.policyTag } } }];

@@ -1,4 +1,4 @@
-import { usdToMicroUsd } from "../limits/admission";
+import { usdToMicroUsd } from "../money/money";
 import { SIGNED_ACTIONS, signedParams } from "../vault/signed-actions";
 import { signVaultAction } from "../vault/vault-store";
 import { connectionsApi } from "./connections-api";

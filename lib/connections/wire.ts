@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROVIDER_IDS } from "../providers/registry/provider-ids";
+import { PROVIDER_IDS, type ProviderId } from "../providers/registry/provider-ids";
 import { envelopeSchema, itemIdSchema, providerIdSchema, vaultProofSchema } from "../vault/wire";
 
 // Connections on the wire between the browser and the server (zod, both sides).
@@ -15,16 +15,49 @@ const policyModelSchema = z
   .regex(/^[A-Za-z0-9._:@-]+(\/[A-Za-z0-9._:@-]+){0,4}$/)
   .refine((model) => !model.includes(".."), 'must not contain ".."');
 
-export const policySchema = z.strictObject({
-  v: z.literal(1),
+/** The bounds of a policy's limits (the forms and the server check the same). */
+export const POLICY_LIMITS = { maxBudgetUsd: 1_000_000, maxRpm: 100_000, maxModels: 50 } as const;
+
+const policyV1Fields = {
   providers: z.array(providerIdSchema).min(1).max(PROVIDER_IDS.length),
   /** Upstream model ids (the provider's own, which may hold "/": "meta-llama/llama-4-scout-17b-16e-instruct"). */
-  models: z.array(policyModelSchema).max(50),
-  budgetUsd: z.number().min(0).max(1_000_000).nullable(),
-  rpm: z.number().int().min(1).max(100_000).nullable(),
+  models: z.array(policyModelSchema).max(POLICY_LIMITS.maxModels),
+  budgetUsd: z.number().min(0).max(POLICY_LIMITS.maxBudgetUsd).nullable(),
+  rpm: z.number().int().min(1).max(POLICY_LIMITS.maxRpm).nullable(),
   expiresAt: z.number().int().positive().nullable(),
-});
+};
+
+/**
+ * The signed policy (lib/crypto/policy.ts): v1, or v2 with `fitOutput` ("fit output to budget",
+ * contract v1.1 "Policy fields"). New policies are v2; v1 policies keep working.
+ */
+export const policySchema = z.discriminatedUnion("v", [
+  z.strictObject({ v: z.literal(1), ...policyV1Fields }),
+  z.strictObject({ v: z.literal(2), ...policyV1Fields, fitOutput: z.boolean() }),
+]);
 export type ConnectionPolicy = z.infer<typeof policySchema>;
+export type PolicyV1 = Extract<ConnectionPolicy, { v: 1 }>;
+export type PolicyV2 = Extract<ConnectionPolicy, { v: 2 }>;
+
+/** What a person sets on a connection (every policy field but its version and providers). */
+export interface PolicyLimits {
+  models: string[];
+  budgetUsd: number | null;
+  rpm: number | null;
+  expiresAt: number | null;
+  /** Lower a request's output limit to what the budget affords rather than refuse it (policy v2). */
+  fitOutput: boolean;
+}
+
+/** A policy's limits, whatever its version (a v1 policy never fits output). */
+export function policyLimitsOf(policy: ConnectionPolicy): PolicyLimits {
+  return { models: [...policy.models], budgetUsd: policy.budgetUsd, rpm: policy.rpm, expiresAt: policy.expiresAt, fitOutput: policy.v === 2 && policy.fitOutput };
+}
+
+/** A new policy (always the newest version) for these providers and limits. */
+export function buildPolicy({ providers, limits }: { providers: readonly ProviderId[]; limits: PolicyLimits }): ConnectionPolicy {
+  return { v: 2, providers: [...providers], models: [...limits.models], budgetUsd: limits.budgetUsd, rpm: limits.rpm, expiresAt: limits.expiresAt, fitOutput: limits.fitOutput };
+}
 
 export const grantSchema = z.strictObject({
   provider: providerIdSchema,
@@ -45,7 +78,7 @@ export const createTokenSchema = z
     /** Ignored: the server derives the hint from the connection id (lib/crypto/token-hint.ts). */
     tokenHint: z.string().regex(/^[0-9A-Za-z]{4,8}$/),
     grants: z.array(grantSchema).min(1).max(PROVIDER_IDS.length),
-    /** A temporary connection made by a vault key's Test button: not listed, gone once revoked. */
+    /** A temporary connection made by a vault key's Test button: never listed, revoked after the test; its usage shows as "Key tests". */
     keyTest: z.boolean().optional(),
   })
   .refine((b) => new Set(b.grants.map((g) => g.provider)).size === b.grants.length, { message: "one key per provider", path: ["grants"] })
@@ -54,6 +87,9 @@ export const createTokenSchema = z
     path: ["policy", "providers"],
   });
 export type CreateTokenBody = z.infer<typeof createTokenSchema>;
+
+export const CREATED_VIA = ["dashboard", "consent-page", "consent-popup"] as const;
+export type CreatedVia = (typeof CREATED_VIA)[number];
 
 export interface ConnectionSummary {
   id: string;
@@ -76,6 +112,8 @@ export interface ConnectionSummary {
   grantItems: { provider: string; itemId: string; itemKeyVersion: number }[];
   /** For app connections whose app has a logo (served from /connect/logo). */
   appLogo?: { clientId: string; version: number };
+  /** How it was made: the dashboard's token form, or an app through the consent page or its popup (null: before this was recorded). */
+  createdVia: CreatedVia | null;
   /** This month's spend from the account's Durable Object (added by the list endpoint). */
   spend?: { spentMicroUsd: number; reservedMicroUsd: number; requests: number };
 }

@@ -118,6 +118,25 @@ describe("policy signature", () => {
     expect(() => signPolicy({ ck, policy: bad as unknown as Policy })).toThrow();
   });
 
+  it("v2 (fit output to budget) matches an independent implementation, and its new field is signed", () => {
+    const v2 = core.policyV2.policy as Policy;
+    expect(canonicalizePolicy(v2)).toBe(core.policyV2.canonical);
+    expect(signPolicy({ ck, policy: v2 })).toBe(core.policyV2.tag);
+    expect(verifyPolicy({ ck, policy: v2, tag: core.policyV2.tag })).toBe(true);
+    expect(verifyPolicy({ ck, policy: { ...v2, fitOutput: false } as Policy, tag: core.policyV2.tag })).toBe(false);
+    // A v1 policy with the same limits is another policy: the tags never stand in for each other.
+    expect(verifyPolicy({ ck, policy, tag: core.policyV2.tag })).toBe(false);
+  });
+
+  it.each([
+    ["v2 without fitOutput", { ...policy, v: 2 }],
+    ["v1 with fitOutput", { ...policy, fitOutput: true }],
+    ["fitOutput not a boolean", { ...policy, v: 2, fitOutput: "yes" }],
+    ["an unknown version", { ...policy, v: 3, fitOutput: true }],
+  ])("refuses %s", (_, bad) => {
+    expect(() => assertPolicy(bad)).toThrow();
+  });
+
   it("accepts a policy with no limits", () => {
     const open: Policy = { v: 1, providers: ["gemini"], models: [], budgetUsd: null, rpm: null, expiresAt: null };
     expect(verifyPolicy({ ck, policy: open, tag: signPolicy({ ck, policy: open }) })).toBe(true);

@@ -13,15 +13,15 @@ import { derivePolicyKey } from "./derive-keys";
 import { decodeBase64Url, encodeBase64Url, encodeUtf8 } from "./encoding";
 import { KEY_BYTES } from "./random";
 
-export const POLICY_VERSION = 1;
+/** The newest policy format; every version listed in POLICY_VERSIONS still verifies. */
+export const POLICY_VERSION = 2;
+export const POLICY_VERSIONS = [1, 2] as const;
 const TAG_BYTES = 32;
 
-export type Policy = {
-  /** Policy format version, always 1. */
-  readonly v: 1;
+type PolicyV1Fields = {
   /** Provider ids the connection may use, e.g. "openai". */
   readonly providers: readonly string[];
-  /** Allowed models, e.g. "anthropic:claude-sonnet-4-5"; meaning is the gateway's. */
+  /** Allowed models (upstream ids; [] = any); meaning is the gateway's. */
   readonly models: readonly string[];
   /** Spending cap in US dollars, or null for none. */
   readonly budgetUsd: number | null;
@@ -31,7 +31,23 @@ export type Policy = {
   readonly expiresAt: number | null;
 };
 
-const POLICY_KEYS = ["budgetUsd", "expiresAt", "models", "providers", "rpm", "v"];
+/**
+ * v1: the six fields. v2 (contract v1.1, "Policy fields"): v1's fields plus `fitOutput`, "fit
+ * output to budget" (a request whose worst case exceeds what its budgets have left runs with a
+ * lower output limit instead of being refused). A new field always bumps `v`, and a verifier
+ * refuses a version it does not know.
+ */
+export type Policy = (PolicyV1Fields & { readonly v: 1 }) | (PolicyV1Fields & { readonly v: 2; readonly fitOutput: boolean });
+
+const POLICY_KEYS: Record<(typeof POLICY_VERSIONS)[number], string[]> = {
+  1: ["budgetUsd", "expiresAt", "models", "providers", "rpm", "v"],
+  2: ["budgetUsd", "expiresAt", "fitOutput", "models", "providers", "rpm", "v"],
+};
+
+/** Whether this verifier knows the policy format `v`. */
+export function isKnownPolicyVersion(v: unknown): v is Policy["v"] {
+  return (POLICY_VERSIONS as readonly unknown[]).includes(v);
+}
 
 function checkStringList(value: unknown, name: string): void {
   if (!Array.isArray(value)) throw new TypeError(`policy.${name} must be an array`);
@@ -41,15 +57,16 @@ function checkStringList(value: unknown, name: string): void {
   if (new Set(value).size !== value.length) throw new RangeError(`policy.${name} must not repeat an entry`);
 }
 
-/** Throws TypeError/RangeError unless `policy` is a well-formed v1 policy with exactly its six fields. */
+/** Throws TypeError/RangeError unless `policy` is a well-formed policy of a known version with exactly its fields. */
 export function assertPolicy(policy: unknown): asserts policy is Policy {
   if (typeof policy !== "object" || policy === null || Array.isArray(policy)) throw new TypeError("policy must be an object");
   const record = policy as Record<string, unknown>;
+  if (!isKnownPolicyVersion(record.v)) throw new RangeError(`policy.v must be one of ${POLICY_VERSIONS.join(", ")}`);
+  const expected = POLICY_KEYS[record.v];
   const keys = Object.keys(record).sort();
-  if (keys.length !== POLICY_KEYS.length || keys.some((key, i) => key !== POLICY_KEYS[i])) {
-    throw new TypeError(`policy must have exactly the fields ${POLICY_KEYS.join(", ")}`);
+  if (keys.length !== expected.length || keys.some((key, i) => key !== expected[i])) {
+    throw new TypeError(`a v${record.v} policy must have exactly the fields ${expected.join(", ")}`);
   }
-  if (record.v !== POLICY_VERSION) throw new RangeError("policy.v must be 1");
   checkStringList(record.providers, "providers");
   checkStringList(record.models, "models");
   const { budgetUsd, rpm, expiresAt } = record;
@@ -62,6 +79,7 @@ export function assertPolicy(policy: unknown): asserts policy is Policy {
   if (expiresAt !== null && (typeof expiresAt !== "number" || !Number.isSafeInteger(expiresAt) || expiresAt < 0)) {
     throw new RangeError("policy.expiresAt must be null or a non-negative integer (Unix seconds)");
   }
+  if (record.v === 2 && typeof record.fitOutput !== "boolean") throw new TypeError("policy.fitOutput must be true or false");
 }
 
 /** Canonical JSON of a validated policy: the exact bytes the tag covers. */
@@ -88,8 +106,8 @@ export function signPolicy({ ck, policy }: { ck: Uint8Array; policy: Policy }): 
 
 /**
  * True only if `tag` is the tag of exactly this policy under CK (constant-time
- * compare). A malformed tag or a policy that is not a well-formed v1 policy
- * gives false; a CK of the wrong type or size throws.
+ * compare). A malformed tag or a policy that is not a well-formed policy of a
+ * known version gives false; a CK of the wrong type or size throws.
  */
 export function verifyPolicy({ ck, policy, tag }: { ck: Uint8Array; policy: Policy; tag: string }): boolean {
   assertBytes(ck, "ck", KEY_BYTES);

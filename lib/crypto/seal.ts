@@ -43,8 +43,8 @@ function computeSharedSecret(privateKey: Uint8Array, publicKey: Uint8Array): Uin
   return shared;
 }
 
-function deriveSealKey(shared: Uint8Array, ephemeralPublicKey: Uint8Array, appPublicKey: Uint8Array): Uint8Array {
-  return hkdf(sha256, shared, concatBytes(ephemeralPublicKey, appPublicKey), encodeUtf8(SEAL_INFO), KEY_BYTES);
+function deriveSealKey(shared: Uint8Array, ephemeralPublicKey: Uint8Array, appPublicKey: Uint8Array, info: string): Uint8Array {
+  return hkdf(sha256, shared, concatBytes(ephemeralPublicKey, appPublicKey), encodeUtf8(info), KEY_BYTES);
 }
 
 /** Decodes an app's base64url public key and refuses low-order points. */
@@ -63,27 +63,33 @@ export function parseAppPublicKey(text: string): Uint8Array {
   return key;
 }
 
-/** Seals the 32-byte secret K to the app's public key, bound to clientId and connectionId. */
-export function sealToApp(input: SealContext & { appPublicKey: Uint8Array; secret: Uint8Array }): string {
-  const { appPublicKey, secret } = input;
-  assertBytes(appPublicKey, "appPublicKey", X25519_KEY_BYTES);
+/**
+ * Seals a 32-byte secret to an X25519 public key with an ephemeral key pair, under HKDF `info`
+ * and an AAD naming what it is and whose (the domain): `v1.<eph_pub>.<nonce>.<ct‖tag>`.
+ */
+export function sealToPublicKey({ recipientPublicKey, secret, info, aad }: { recipientPublicKey: Uint8Array; secret: Uint8Array; info: string; aad: string }): string {
+  assertBytes(recipientPublicKey, "recipientPublicKey", X25519_KEY_BYTES);
   assertBytes(secret, "secret", KEY_BYTES);
-  const aad = encodeUtf8(buildSealAad(input));
   const ephemeralPrivateKey = randomBytes(X25519_KEY_BYTES);
   const ephemeralPublicKey = x25519.getPublicKey(ephemeralPrivateKey);
-  const shared = computeSharedSecret(ephemeralPrivateKey, appPublicKey);
+  const shared = computeSharedSecret(ephemeralPrivateKey, recipientPublicKey);
   wipeBytes(ephemeralPrivateKey);
-  if (shared === null) throw new CryptoError("invalid_public_key", "app public key is a low-order point");
-  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, appPublicKey);
+  if (shared === null) throw new CryptoError("invalid_public_key", "public key is a low-order point");
+  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, recipientPublicKey, info);
   try {
     const nonce = randomBytes(NONCE_BYTES);
-    const ciphertext = encryptAesGcm({ key: wrapKey, nonce, aad, plaintext: secret });
+    const ciphertext = encryptAesGcm({ key: wrapKey, nonce, aad: encodeUtf8(aad), plaintext: secret });
     return [SEAL_VERSION, ephemeralPublicKey, nonce, ciphertext]
       .map((part) => (typeof part === "string" ? part : encodeBase64Url(part)))
       .join(".");
   } finally {
     wipeBytes(shared, wrapKey);
   }
+}
+
+/** Seals the 32-byte secret K to the app's public key, bound to clientId and connectionId. */
+export function sealToApp(input: SealContext & { appPublicKey: Uint8Array; secret: Uint8Array }): string {
+  return sealToPublicKey({ recipientPublicKey: input.appPublicKey, secret: input.secret, info: SEAL_INFO, aad: buildSealAad(input) });
 }
 
 function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; nonce: Uint8Array; ciphertext: Uint8Array } {
@@ -105,22 +111,25 @@ function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; nonce: U
   return { ephemeralPublicKey, nonce, ciphertext };
 }
 
+/** Opens what sealToPublicKey made, with the recipient's private key (the caller wipes the result). */
+export function openSealedWith({ privateKey, sealed, info, aad }: { privateKey: Uint8Array; sealed: string; info: string; aad: string }): Uint8Array {
+  assertBytes(privateKey, "privateKey", X25519_KEY_BYTES);
+  const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(sealed);
+  const shared = computeSharedSecret(privateKey, ephemeralPublicKey);
+  if (shared === null) throw new CryptoError("decrypt_failed", "decryption failed");
+  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, x25519.getPublicKey(privateKey), info);
+  try {
+    return decryptAesGcm({ key: wrapKey, nonce, aad: encodeUtf8(aad), ciphertext });
+  } finally {
+    wipeBytes(shared, wrapKey);
+  }
+}
+
 /**
  * Opens a sealed secret with the app's private key; returns K (the caller
  * wipes it). Wrong key, clientId, connectionId or any tampering:
  * CryptoError "decrypt_failed".
  */
 export function openSealed(input: SealContext & { appPrivateKey: Uint8Array; sealed: string }): Uint8Array {
-  const { appPrivateKey } = input;
-  assertBytes(appPrivateKey, "appPrivateKey", X25519_KEY_BYTES);
-  const aad = encodeUtf8(buildSealAad(input));
-  const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(input.sealed);
-  const shared = computeSharedSecret(appPrivateKey, ephemeralPublicKey);
-  if (shared === null) throw new CryptoError("decrypt_failed", "decryption failed");
-  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, x25519.getPublicKey(appPrivateKey));
-  try {
-    return decryptAesGcm({ key: wrapKey, nonce, aad, ciphertext });
-  } finally {
-    wipeBytes(shared, wrapKey);
-  }
+  return openSealedWith({ privateKey: input.appPrivateKey, sealed: input.sealed, info: SEAL_INFO, aad: buildSealAad(input) });
 }

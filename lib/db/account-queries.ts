@@ -1,3 +1,4 @@
+import { describeUserAgent } from "../auth/describe-user-agent";
 import { runBatch } from "./batch";
 import { createDb, type Db } from "./client";
 
@@ -8,12 +9,29 @@ export interface SessionInfo {
   createdAt: number;
   expires: number;
   current: boolean;
+  /** "Chrome 156 on macOS" (null: made before sessions recorded it). */
+  device: string | null;
+  /** The address (and place, when known) it was signed in from. */
+  createdFrom: string | null;
 }
 
 /** Sessions by a short, non-secret id (the first 12 hex of the stored hash). */
 export async function listSessions({ db, userId, currentHash }: { db: Db; userId: string; currentHash: string | null }): Promise<SessionInfo[]> {
-  const rows = await db.selectFrom("sessions").select(["token_hash", "created_at", "expires"]).where("user_id", "=", userId).where("expires", ">", Date.now()).orderBy("created_at", "desc").execute();
-  return rows.map((r) => ({ id: r.token_hash.slice(0, 12), createdAt: r.created_at, expires: r.expires, current: r.token_hash === currentHash }));
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["token_hash", "created_at", "expires", "user_agent", "created_ip", "created_place"])
+    .where("user_id", "=", userId)
+    .where("expires", ">", Date.now())
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.token_hash.slice(0, 12),
+    createdAt: r.created_at,
+    expires: r.expires,
+    current: r.token_hash === currentHash,
+    device: r.user_agent === null ? null : describeUserAgent(r.user_agent),
+    createdFrom: r.created_ip === null ? null : r.created_place ? `${r.created_ip} (${r.created_place})` : r.created_ip,
+  }));
 }
 
 /** Signs out every session of the person (or every other one). */

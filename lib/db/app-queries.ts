@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "./client";
 import { AppError } from "../errors/app-error";
 import { decodeBase64 } from "../apps/base64";
@@ -22,6 +23,7 @@ const summaryColumns = [
   "secret_hash",
   "secret_hint",
   "created_at",
+  "verified_at",
 ] as const;
 
 interface SummaryRow {
@@ -35,6 +37,7 @@ interface SummaryRow {
   secret_hash: string | null;
   secret_hint: string | null;
   created_at: number;
+  verified_at: number | null;
 }
 
 /** The stored JSON array of redirect URIs; anything else reads as none (nothing then matches). */
@@ -59,6 +62,7 @@ function toSummary(row: SummaryRow): AppSummary {
     confidential: row.secret_hash !== null,
     secretHint: row.secret_hint,
     createdAt: row.created_at,
+    verifiedAt: row.verified_at,
   };
 }
 
@@ -80,6 +84,7 @@ export async function insertApp({ db, ownerId, clientId, body, now }: { db: Db; 
     secret_created_at: null,
     created_at: now,
     updated_at: now,
+    verified_at: null,
   };
   await db.insertInto("apps").values(row).execute();
   return toSummary(row);
@@ -99,7 +104,15 @@ export async function listApps({ db, ownerId }: { db: Db; ownerId: string }): Pr
 export async function updateApp({ db, ownerId, clientId, body, now }: { db: Db; ownerId: string; clientId: string; body: UpdateAppBody; now: number }): Promise<AppSummary> {
   const row = await db
     .updateTable("apps")
-    .set({ name: body.name, homepage: body.homepage, description: body.description, redirect_uris: JSON.stringify(body.redirectUris), updated_at: now })
+    .set({
+      name: body.name,
+      homepage: body.homepage,
+      description: body.description,
+      redirect_uris: JSON.stringify(body.redirectUris),
+      updated_at: now,
+      // The operator verified what people were shown: a new name, homepage or redirect URI needs verifying again.
+      verified_at: sql<number | null>`CASE WHEN name = ${body.name} AND homepage = ${body.homepage} AND redirect_uris = ${JSON.stringify(body.redirectUris)} THEN verified_at ELSE NULL END`,
+    })
     .where("client_id", "=", clientId)
     .where("owner_id", "=", ownerId)
     .returning(summaryColumns)
@@ -163,6 +176,8 @@ export interface PublicApp {
   logoVersion: number;
   hasLogo: boolean;
   confidential: boolean;
+  /** When this deployment's operator verified who runs it (null: unverified). */
+  verifiedAt: number | null;
 }
 
 /** What the consent page may show of any app (unscoped: public by design). */

@@ -5,7 +5,7 @@ import { canonicalizePolicy } from "../crypto/policy";
 import { CompiledQuery } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import type { ConnectionGrantsTable, ConnectionsTable, VaultItemsTable } from "./schema";
-import type { ConnectionPolicy, ConnectionSummary, CreateTokenBody } from "../connections/wire";
+import { CREATED_VIA, type ConnectionPolicy, type ConnectionSummary, type CreatedVia, type CreateTokenBody } from "../connections/wire";
 import type { StoredConnectionRow } from "../account/gateway-view";
 
 // Connection rows. Owner-facing queries are scoped by user id; the gateway's lookup by
@@ -29,6 +29,7 @@ function toSummary(row: ConnectionsTable, providers: string[], grantItems: Grant
     version: row.version,
     clientId: row.client_id,
     grantItems,
+    createdVia: (CREATED_VIA as readonly string[]).includes(row.created_via ?? "") ? (row.created_via as CreatedVia) : null,
   };
 }
 
@@ -47,8 +48,8 @@ export async function insertTokenConnection({
   ckServer: string;
   skId: string;
   now: number;
-  /** For a connection an app receives through the consent flow. */
-  app?: { clientId: string };
+  /** For a connection an app receives through the consent flow (and whether the page or its popup). */
+  app?: { clientId: string; display: "page" | "popup" };
 }): Promise<ConnectionSummary> {
   const db = createDb(d1);
   // Every grant must name one of this person's vault items at its current key version.
@@ -83,6 +84,7 @@ export async function insertTokenConnection({
     last_used_at: null,
     revoked_at: null,
     is_key_test: body.keyTest ? 1 : 0,
+    created_via: app ? (app.display === "popup" ? "consent-popup" : "consent-page") : "dashboard",
   };
   const grants: ConnectionGrantsTable[] = body.grants.map((g) => ({
     connection_id: body.id,

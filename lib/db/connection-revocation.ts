@@ -10,7 +10,10 @@ import { createDb } from "./client";
 
 const notFound = () => new AppError({ code: "not_found", message: "No such connection." });
 
-/** Revokes one of the person's connections. A key test's temporary connection leaves no row behind. */
+/**
+ * Revokes one of the person's connections. A key test's temporary connection is revoked like any
+ * other and stays unlisted: its row tells the usage pages that its requests were key tests.
+ */
 export async function revokeConnection({ d1, userId, connectionId, now }: { d1: D1Database; userId: string; connectionId: string; now: number }): Promise<void> {
   const db = createDb(d1);
   const [marked] = await runBatch({
@@ -26,7 +29,6 @@ export async function revokeConnection({ d1, userId, connectionId, now }: { d1: 
         .deleteFrom("connection_grants")
         .where("connection_id", "=", connectionId)
         .where(sql<boolean>`connection_id IN (SELECT id FROM connections WHERE user_id = ${userId} AND status = 'revoked')`),
-      db.deleteFrom("connections").where("id", "=", connectionId).where("user_id", "=", userId).where("is_key_test", "=", 1),
     ],
   });
   if ((marked?.meta.changes ?? 0) === 1) return;

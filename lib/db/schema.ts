@@ -30,6 +30,10 @@ export interface SessionsTable {
   user_id: string;
   expires: number;
   created_at: number;
+  /** Migration 0013: the browser's User-Agent, the client address and place at sign-in. */
+  user_agent: string | null;
+  created_ip: string | null;
+  created_place: string | null;
 }
 
 export interface VerificationTokensTable {
@@ -99,6 +103,8 @@ export interface ConnectionsTable {
   last_used_at: number | null;
   revoked_at: number | null;
   is_key_test: number;
+  /** Migration 0013: how it was made (ConnectionSummary.createdVia); null before. */
+  created_via: string | null;
 }
 
 export interface ConnectionGrantsTable {
@@ -143,6 +149,8 @@ export interface AppsTable {
   secret_created_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Migration 0013: when the operator verified the app (null: unverified; cleared when its details change). */
+  verified_at: number | null;
 }
 
 export interface AuthorizationRequestsTable {

@@ -4,7 +4,7 @@ import type { Database } from "./schema";
 import type { LogCursor } from "../usage/log-cursor";
 import type { UsageFilters } from "../usage/usage-filters";
 import type { Bucket } from "../usage/usage-range";
-import type { UsageGroupRow, UsageLogRow, UsageSeriesRow } from "../usage/usage-types";
+import { KEY_TESTS, type UsageGroupRow, type UsageLogRow, type UsageSeriesRow } from "../usage/usage-types";
 
 // Usage records (never prompts or completions), always scoped by the owner's user id and a
 // time range, so SQLite walks the (user_id, created_at) index. Totals and time buckets are
@@ -29,6 +29,11 @@ function scoped({ db, userId, from, to, filters }: Scope): UsageQuery {
   return q;
 }
 
+// Key tests (a vault key's Test button) are one series, "Key tests", wherever connections are counted.
+const isKeyTest = sql`coalesce(connections.is_key_test, 0) = 1`;
+const connectionKey = sql<string>`CASE WHEN ${isKeyTest} THEN ${KEY_TESTS.key} ELSE usage_records.connection_id END`;
+const connectionLabel = sql<string | null>`CASE WHEN max(${isKeyTest}) THEN ${KEY_TESTS.label} ELSE max(connections.name) END`;
+
 const totals = (eb: ExpressionBuilder<Database, "usage_records">) => [
   eb.fn.countAll<number>().as("requests"),
   sql<number>`coalesce(sum(case when usage_records.status >= 400 then 1 else 0 end), 0)`.as("errors"),
@@ -41,14 +46,14 @@ const totals = (eb: ExpressionBuilder<Database, "usage_records">) => [
 export async function groupUsage(scope: Scope): Promise<UsageGroupRow[]> {
   const rows = await scoped(scope)
     .select((eb) => [
-      "usage_records.connection_id",
-      sql<string | null>`max(connections.name)`.as("connection_name"),
+      connectionKey.as("connection_id"),
+      connectionLabel.as("connection_name"),
       "usage_records.provider",
       "usage_records.model",
       "usage_records.api",
       ...totals(eb as unknown as ExpressionBuilder<Database, "usage_records">),
     ])
-    .groupBy(["usage_records.connection_id", "usage_records.provider", "usage_records.model", "usage_records.api"])
+    .groupBy([connectionKey, "usage_records.provider", "usage_records.model", "usage_records.api"])
     .execute();
   return rows.map((r) => ({
     connectionId: r.connection_id,
@@ -68,12 +73,12 @@ export async function groupUsage(scope: Scope): Promise<UsageGroupRow[]> {
 export async function seriesUsage({ by, bucket, ...scope }: Scope & { by: "connection" | "provider"; bucket: Bucket }): Promise<UsageSeriesRow[]> {
   const step = sql.lit(bucket === "hour" ? 3_600_000 : 86_400_000);
   const bucketExpr = sql<number>`(usage_records.created_at / ${step}) * ${step}`;
-  const keyExpr = by === "connection" ? sql<string>`usage_records.connection_id` : sql<string>`usage_records.provider`;
+  const keyExpr = by === "connection" ? connectionKey : sql<string>`usage_records.provider`;
   const rows = await scoped(scope)
     .select([
       bucketExpr.as("bucket"),
       keyExpr.as("key"),
-      sql<string | null>`max(connections.name)`.as("label"),
+      connectionLabel.as("label"),
       sql<number>`count(*)`.as("requests"),
       sql<number>`coalesce(sum(usage_records.cost_micro_usd), 0)`.as("cost_micro_usd"),
     ])
@@ -104,7 +109,7 @@ export async function listUsagePage({ cursor, limit, ...scope }: Scope & { curso
       "usage_records.id",
       "usage_records.created_at",
       "usage_records.connection_id",
-      "connections.name as connection_name",
+      sql<string | null>`CASE WHEN ${isKeyTest} THEN ${KEY_TESTS.label} ELSE connections.name END`.as("connection_name"),
       "usage_records.provider",
       "usage_records.model",
       "usage_records.status",

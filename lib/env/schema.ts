@@ -76,6 +76,8 @@ export const envSchema = z
     EMAIL_FROM: z.string().min(3).default("1Relay <no-reply@localhost>"),
     EMAIL_API_URL: z.url().default("https://api.resend.com/emails"),
     EMAIL_API_KEY: z.string().min(1).optional(),
+    /** Where people can write to whoever runs this deployment (the footer's Contact, /privacy#contact); optional. */
+    CONTACT_EMAIL: z.email().optional(),
     /** Provider base URLs (OPENAI_BASE_URL, GROQ_BASE_URL…, one per registry row): configuration only, never from a request. */
     ...providerBaseUrlSettings(),
     /** How long the gateway waits for a provider (whole response, streams included). */

@@ -36,6 +36,8 @@ export interface CallParser<Call> {
    * or a call the provider does not bill, such as counting tokens: every rate 0). Absent: findPrice.
    */
   price?(input: { call: Call; target: CallTarget }): ModelPrice | null;
+  /** The request field that limits output in this API, for messages ("max_tokens" when absent; "max_output_tokens", "generationConfig.maxOutputTokens"). */
+  outputLimitParam?: string;
 }
 
 /** A complete (non-streamed) answer, read. */
@@ -78,6 +80,13 @@ export interface DescribedError {
 }
 
 export interface CallForwarder<Call> {
+  /**
+   * true when buildRequest sends `bounds.forwardOutputTokens` (when not null) as the output limit
+   * in place of any limit the client set. Only then may the gateway fit a request's output to its
+   * budget (policy v2): it lowers the bounds, reserves for the lower limit, and relies on the
+   * provider stopping there. Leave it out if the forwarder sends the client's own limit.
+   */
+  readonly sendsOutputBound?: boolean;
   /** The upstream request (the key goes in its provider's auth header only); throws GatewayRequestError for a field the provider cannot honour. */
   buildRequest(input: { call: Call; target: CallTarget; apiKey: string; baseUrl: string; bounds: RequestBounds | null }): UpstreamRequest;
   /** A 2xx JSON answer → the client's body and the usage. Throws UpstreamProtocolError for an unreadable one. */

@@ -104,12 +104,13 @@ describe("the gateway pipeline", () => {
     expect(world.calls.finish[0]).toMatchObject({ reservationId: "res-1", entry: { status: 401, errorCode: "provider_key_invalid", costMicroUsd: 0 }, keyVerdict: { status: "rejected" } });
   });
 
-  it("streams the provider's answer, with the reserved bound as the header cost and the exact cost at the end", async () => {
+  it("streams the provider's answer, with what was reserved in x-1relay-reserved-usd and the exact cost at the end", async () => {
     const connection = makeConnection();
     const world = createFakeWorld({ connection, decide: () => admitted({ reservedMicroUsd: 1234 }), fetch: () => new Response(fixture("chat-stream.sse"), { headers: { "content-type": "text/event-stream" } }) });
     const response = await handleChatCompletion({ request: chatRequest({ token: connection.token, body: { ...hello, stream: true, stream_options: { include_usage: true } } }), deps: world.deps });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
-    expect(response.headers.get("x-1relay-cost-usd")).toBe("0.001234");
+    expect(response.headers.get("x-1relay-reserved-usd")).toBe("0.001234");
+    expect(response.headers.get("x-1relay-cost-usd")).toBeNull();
     const text = await response.text();
     expect(text).toMatch(/: x-1relay-cost-usd=\d+\.\d{6}\n\ndata: \[DONE\]\n\n$/);
     await world.drain();

@@ -14,12 +14,13 @@ import { wipeBytes } from "../crypto/bytes";
 import { answerHeaders } from "./answer-headers";
 import { createGatewayContext, type GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
-import type { GatewayApi, GatewayEndpoint } from "./endpoint";
+import type { GatewayEndpoint } from "./endpoint";
 import { describeGatewayError, GatewayError, gatewayErrorResponse } from "./gateway-error";
 import { createSettlement, type Settlement } from "./settlement";
 import { admit, refusePaused } from "./stages/admit";
 import { authenticate, readCredentials, type Authenticated } from "./stages/authenticate";
 import { authoriseModel } from "./stages/authorise-model";
+import { fitCallToAdmission, outputFitOf } from "./stages/fit-call";
 import { forward } from "./stages/forward";
 import { openGrant } from "./stages/open-grant";
 import { planCall, readCallBody, type CallPlan } from "./stages/plan-call";
@@ -27,10 +28,11 @@ import { planCall, readCallBody, type CallPlan } from "./stages/plan-call";
 /** A reservation outlives the longest upstream call by this much before the object's alarm settles it. */
 export const LEASE_MARGIN_MS = 60_000;
 
-function admissionRequest(ctx: GatewayContext, plan: CallPlan<unknown>, api: GatewayApi): AdmissionRequest | null {
+function admissionRequest<Call>(ctx: GatewayContext, plan: CallPlan<Call>, endpoint: GatewayEndpoint<Call>): AdmissionRequest | null {
   if (!plan.ok) return null;
   const { target, costMicroUsd, parsed } = plan.call;
-  return { provider: target.provider, model: target.upstreamModel, costMicroUsd, leaseMs: ctx.deps.upstreamTimeoutMs + LEASE_MARGIN_MS, streamed: parsed.stream, api };
+  const fit = outputFitOf({ call: plan.call, forwarder: endpoint.forwarder });
+  return { provider: target.provider, model: target.upstreamModel, costMicroUsd, fit, leaseMs: ctx.deps.upstreamTimeoutMs + LEASE_MARGIN_MS, streamed: parsed.stream, api: endpoint.api };
 }
 
 /** The one error path: the failure is settled with its outcome (unless the object recorded it) and answered in the endpoint's shape. */
@@ -48,9 +50,12 @@ async function admitAndOpen<Call>({ ctx, endpoint, auth, plan, settlement }: { c
     refusePaused({ auth, settlement });
     if (!plan.ok) throw plan.error;
     const grant = authoriseModel({ connection, call: plan.call });
-    admit({ auth, settlement });
+    const admitted = admit({ auth, settlement, call: plan.call, outputLimitParam: endpoint.parser.outputLimitParam });
+    // Fit output to budget (policy v2): the object may have admitted it at a lower output limit.
+    const call = fitCallToAdmission({ call: plan.call, admitted });
+    settlement.useCall(call);
     settlement.useGrant(grant);
-    return { call: plan.call, grant: await openGrant({ ctx, connection, grant, call: plan.call, forwarder: endpoint.forwarder }) };
+    return { call, grant: await openGrant({ ctx, connection, grant, call, forwarder: endpoint.forwarder }) };
   } finally {
     wipeBytes(connection.ck);
   }
@@ -68,7 +73,7 @@ export async function runGatewayPipeline<Call>({ request, deps, endpoint }: { re
     const accountId = deps.findAccountId(credentials.connectionId);
     accountId.catch(() => {});
     const plan = await planCall({ ctx, parser: endpoint.parser, body });
-    const auth = await authenticate({ ctx, credentials, accountId: await ctx.timer.time("lookup", () => accountId), request: admissionRequest(ctx, plan, endpoint.api) });
+    const auth = await authenticate({ ctx, credentials, accountId: await ctx.timer.time("lookup", () => accountId), request: admissionRequest(ctx, plan, endpoint) });
     const { connection } = auth;
     settlement = createSettlement({ ctx, api: endpoint.api, accountId: connection.accountId, connectionId: connection.connectionId, policy: connection.policy, call: plan.ok ? plan.call : null });
     const { call, grant } = await admitAndOpen({ ctx, endpoint, auth, plan, settlement });

@@ -5,7 +5,7 @@
 // at once and held by waitUntil, ahead of the client's next request (decision 011).
 import type { KeyVerdict, ViewGrant } from "../account/gateway-view";
 import type { BeginResult, FinishInput } from "../account/ledger-types";
-import { usdToMicroUsd } from "../limits/admission";
+import { usdToMicroUsd } from "../money/money";
 import { computeCostMicroUsd } from "../limits/pricing";
 import { remainingAfterSettlement, usageToCharge, type RequestOutcome } from "../limits/settlement";
 import type { ConnectionPolicy } from "../connections/wire";
@@ -36,6 +36,8 @@ export interface Settlement {
   markRecorded(): void;
   /** The grant this request uses (its key verdict is compared with what the provider says). */
   useGrant(grant: ViewGrant): void;
+  /** The call as admitted (its output limit may have been fitted to the budget): its bounds cap what is charged. */
+  useCall(call: PlannedCall<unknown>): void;
   noteKeyVerdict(status: KeyVerdict): void;
   /** Settles exactly once; later calls change nothing and return the first figures. */
   settle(input: SettleInput): SettledCost;
@@ -79,6 +81,10 @@ class RequestSettlement implements Settlement {
 
   useGrant(grant: ViewGrant): void {
     this.grant = grant;
+  }
+
+  useCall(call: PlannedCall<unknown>): void {
+    this.scope.call = call;
   }
 
   noteKeyVerdict(status: KeyVerdict): void {

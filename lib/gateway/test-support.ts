@@ -5,7 +5,7 @@ import type { AdmitInput, AdmitResult, ConnectionMaterial } from "../account/gat
 import type { BeginResult, FinishInput } from "../account/ledger-types";
 import { buildTokenConnection } from "../connections/build-connection";
 import { wrapForServer, type ServerKeyring, type ServerSecret } from "../connections/server-wrap";
-import type { ConnectionPolicy } from "../connections/wire";
+import type { ConnectionPolicy, PolicyV1, PolicyV2 } from "../connections/wire";
 import { canonicalizePolicy } from "../crypto/policy";
 import { newKey } from "../crypto/random";
 import { PROVIDER_IDS, type ProviderId } from "../providers/registry";
@@ -17,7 +17,9 @@ export const KEYRING: ServerKeyring = { current: SK_CURRENT, previous: [SK_OLD] 
 export const PROVIDER_KEY = "sk-proj-TESTKEY0123456789abcdefghijklmnopqrstuvwxyzXYZW";
 export const ACCOUNT_ID = "0b6f1c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e";
 
-export const policyOf = (over: Partial<ConnectionPolicy> = {}): ConnectionPolicy => ({ v: 1, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, ...over });
+/** A v1 policy (they keep working); policyV2Of for "fit output to budget". */
+export const policyOf = (over: Partial<Omit<PolicyV1, "v">> = {}): ConnectionPolicy => ({ v: 1, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, ...over });
+export const policyV2Of = (over: Partial<Omit<PolicyV2, "v">> = {}): ConnectionPolicy => ({ v: 2, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, fitOutput: false, ...over });
 
 export interface TestConnection {
   token: string;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { signPolicy } from "../crypto/policy";
 import { canonicalizePolicy } from "../crypto/policy";
 import { newKey } from "../crypto/random";
-import { policyOf } from "./test-support";
+import type { ConnectionPolicy } from "../connections/wire";
+import { policyOf, policyV2Of } from "./test-support";
 import { verifyConnectionPolicy } from "./verified-policy";
 
 describe("verifying a connection's policy", () => {
@@ -23,7 +24,16 @@ describe("verifying a connection's policy", () => {
   it("hands out a frozen policy, so no caller can change what later requests see", () => {
     const ck = newKey();
     const policy = policyOf({ models: ["gpt-4o"] });
-    const verified = verifyConnectionPolicy({ ck, ckServer: "layer-c", policy: canonicalizePolicy(policy), policyTag: signPolicy({ ck, policy }) })!;
+    const verified = verifyConnectionPolicy({ ck, ckServer: "layer-c", policy: canonicalizePolicy(policy), policyTag: signPolicy({ ck, policy }) }) as ConnectionPolicy;
     expect(Object.isFrozen(verified) && Object.isFrozen(verified.models)).toBe(true);
+  });
+
+  it("reads v1 and v2 policies, and refuses a version it does not know", () => {
+    const ck = newKey();
+    for (const policy of [policyOf({ budgetUsd: 1 }), policyV2Of({ budgetUsd: 1, fitOutput: true })]) {
+      expect(verifyConnectionPolicy({ ck, ckServer: "layer-d", policy: canonicalizePolicy(policy), policyTag: signPolicy({ ck, policy }) })).toEqual(policy);
+    }
+    const v3 = JSON.stringify({ budgetUsd: 1, expiresAt: null, fitOutput: true, models: [], providers: ["openai"], rpm: null, v: 3 });
+    expect(verifyConnectionPolicy({ ck, ckServer: "layer-d", policy: v3, policyTag: "A".repeat(43) })).toBe("unsupported");
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { describeFieldIssue } from "../errors/field-sentences";
 import { readBodyCapped } from "./read-body";
 import { parseStrictJson } from "./strict-json";
 
@@ -12,7 +13,7 @@ export const unreadableBody = () => new AppError({ code: "bad_request", message:
  * Reads a request body as JSON and validates it: at most `limitBytes` (413 beyond),
  * strict UTF-8 (invalid bytes are an error, never replaced), `application/json`, strict JSON
  * (strict-json.ts: bounded nesting, no "__proto__", no lone surrogates), then the zod schema
- * (400 naming the first bad field).
+ * (400 with the first bad field, in a sentence: lib/errors/field-sentences.ts).
  */
 export async function readJson<S extends z.ZodType>({
   request,
@@ -38,9 +39,8 @@ export async function readJson<S extends z.ZodType>({
   if (!json.ok) throw new AppError({ code: "bad_request", message: json.message });
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || undefined;
-    throw new AppError({ code: "bad_request", field, message: `${field ? `${field}: ` : ""}${issue?.message ?? "invalid body"}` });
+    const { field, message } = describeFieldIssue(parsed.error.issues[0]);
+    throw new AppError({ code: "bad_request", field, message });
   }
   return parsed.data;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decideAdmission, formatMicroUsd, usdToMicroUsd, type AdmissionInput } from "./admission";
+import { decideAdmission, type AdmissionInput } from "./admission";
+import type { OutputFit } from "./fit-output";
+import { costCurve, costOfOutput, findPrice } from "./pricing";
 
 const base: AdmissionInput = {
   now: 1_000_000,
@@ -82,16 +84,49 @@ describe("admission: hard budgets", () => {
   });
 });
 
-describe("money formats", () => {
-  it("converts policy USD to micro-dollars without widening the budget", () => {
-    expect(usdToMicroUsd(0.1)).toBe(100_000);
-    expect(usdToMicroUsd(12.345678)).toBe(12_345_678);
-    expect(usdToMicroUsd(0.0000019)).toBe(1);
-    expect(() => usdToMicroUsd(-1)).toThrow(RangeError);
+describe("admission: what fits, and fitting output to the budget (policy v2)", () => {
+  const mini = findPrice({ provider: "openai", model: "gpt-4o-mini" })!;
+  const fit: OutputFit = { curve: costCurve({ price: mini, maxInputTokens: 1_000 }), maxOutputTokens: 16_384, choices: 1 };
+  const worst = costOfOutput({ curve: fit.curve, outputTokens: 16_384 }); // 9,981 µ$
+  // $0.05 budget, $0.045 spent: $0.005 left, less than the worst case.
+  const tight: AdmissionInput = { ...base, budgetMicroUsd: 50_000, connection: { spentMicroUsd: 45_000, reservedMicroUsd: 0 }, costMicroUsd: worst, fit };
+
+  it("says what the request would hold and which output limit would fit", () => {
+    expect(decideAdmission(tight)).toMatchObject({ ok: false, reason: "budget_exhausted", requestMicroUsd: worst, fitsPerChoice: 8_083 });
   });
-  it("prints micro-dollars as plain decimals", () => {
-    expect(formatMicroUsd(0)).toBe("0.000000");
-    expect(formatMicroUsd(1_234_567)).toBe("1.234567");
-    expect(formatMicroUsd(42)).toBe("0.000042");
+
+  it("with fit output on, admits it at that limit, holding exactly what is left at most", () => {
+    const r = decideAdmission({ ...tight, fitOutput: true });
+    expect(r).toMatchObject({ ok: true, reserveMicroUsd: 5_000, budgetRemainingMicroUsd: 0, fitted: { perChoice: 8_083, outputTokens: 8_083 } });
+  });
+
+  it("fits to the tighter of the connection's budget and the account cap", () => {
+    const r = decideAdmission({ ...tight, fitOutput: true, budgetMicroUsd: 1_000_000, connection: { spentMicroUsd: 0, reservedMicroUsd: 0 }, accountCapMicroUsd: 10_000, account: { spentMicroUsd: 6_000, reservedMicroUsd: 1_000 } });
+    expect(r).toMatchObject({ ok: true, reserveMicroUsd: 3_000, budgetRemainingMicroUsd: 0 });
+    if (r.ok) expect(r.fitted!.perChoice).toBe(4_750);
+  });
+
+  it("refuses when less than the minimum fits, and never fits without the option", () => {
+    const starving = { ...tight, fitOutput: true, connection: { spentMicroUsd: 49_700, reservedMicroUsd: 0 } };
+    expect(decideAdmission(starving)).toMatchObject({ ok: false, reason: "budget_exhausted", fitsPerChoice: 250 });
+    expect(decideAdmission({ ...tight, fitOutput: false })).toMatchObject({ ok: false });
+    expect(decideAdmission({ ...tight, fitOutput: true, fit: null })).toMatchObject({ ok: false });
+  });
+
+  it("leaves a request that fits untouched", () => {
+    expect(decideAdmission({ ...tight, fitOutput: true, connection: { spentMicroUsd: 0, reservedMicroUsd: 0 } })).toMatchObject({ ok: true, reserveMicroUsd: worst, fitted: null });
+  });
+
+  it("under any sequence of requests, spent + held never passes the budget", () => {
+    let seed = 3;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    let held = 0;
+    for (let i = 0; i < 500; i += 1) {
+      const request: OutputFit = { curve: costCurve({ price: mini, maxInputTokens: rand(5_000) }), maxOutputTokens: 1 + rand(16_384), choices: 1 };
+      const r = decideAdmission({ ...base, budgetMicroUsd: 60_000, connection: { spentMicroUsd: 0, reservedMicroUsd: held }, costMicroUsd: costOfOutput({ curve: request.curve, outputTokens: request.maxOutputTokens }), fit: request, fitOutput: true });
+      if (r.ok) held += r.reserveMicroUsd;
+      expect(held).toBeLessThanOrEqual(60_000);
+    }
+    expect(held).toBeGreaterThan(59_000);
   });
 });

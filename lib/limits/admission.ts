@@ -3,6 +3,7 @@
 // is admitted only if everything spent this month, plus every reservation still in flight,
 // plus this request's worst-case cost stays within each budget. Pure: the account's Durable
 // Object gathers the figures, calls this, and stores the result in one step.
+import { affordableOutputPerChoice, fitOutputToBudget, type OutputFit } from "./fit-output";
 import { decideSlidingWindow, type SlidingWindowDecision } from "./sliding-window";
 
 export type ConnectionStatus = "active" | "paused" | "revoked";
@@ -28,6 +29,10 @@ export interface AdmissionInput {
   rateLog: readonly number[];
   /** This request's worst-case cost; null when the model has no price. */
   costMicroUsd: number | null;
+  /** How the cost falls with a lower output limit (null: unpriced, or not an output-bounded call). */
+  fit?: OutputFit | null;
+  /** The policy's "fit output to budget" (v2): lower the output limit rather than refuse. */
+  fitOutput?: boolean;
 }
 
 export type RefusalReason = "revoked" | "paused" | "rate_limited" | "price_unknown" | "budget_exhausted" | "account_cap_reached";
@@ -42,6 +47,8 @@ export type AdmissionResult =
       reserveMicroUsd: number;
       /** The tighter of the connection's and the account's budgets left after this reservation; null if neither is set. */
       budgetRemainingMicroUsd: number | null;
+      /** Set when the output limit was lowered to fit the budget: the new limit per choice and in all. */
+      fitted: { perChoice: number; outputTokens: number } | null;
     }
   | {
       ok: false;
@@ -51,6 +58,10 @@ export type AdmissionResult =
       limitMicroUsd?: number;
       spentMicroUsd?: number;
       reservedMicroUsd?: number;
+      /** For budget refusals: what this request would have held (its worst case). */
+      requestMicroUsd?: number;
+      /** For budget refusals of output-bounded calls: the largest output limit per choice that would fit (0: none would). */
+      fitsPerChoice?: number;
     };
 
 export function decideAdmission(input: AdmissionInput): AdmissionResult {
@@ -64,20 +75,31 @@ export function decideAdmission(input: AdmissionInput): AdmissionResult {
 
   const budgeted = input.budgetMicroUsd !== null || input.accountCapMicroUsd !== null;
   if (budgeted && input.costMicroUsd === null) return { ok: false, reason: "price_unknown", rate: windowed?.decision ?? null };
-  const cost = input.costMicroUsd ?? 0;
+  let cost = input.costMicroUsd ?? 0;
 
-  const overConnection = exceeds(input.budgetMicroUsd, input.connection, cost);
-  if (overConnection) return { ok: false, reason: "budget_exhausted", rate: windowed?.decision ?? null, ...overConnection };
-  const overAccount = exceeds(input.accountCapMicroUsd, input.account, cost);
-  if (overAccount) return { ok: false, reason: "account_cap_reached", rate: windowed?.decision ?? null, ...overAccount };
+  let fitted: { perChoice: number; outputTokens: number } | null = null;
+  const over = exceeds(input.budgetMicroUsd, input.connection, cost) ?? exceeds(input.accountCapMicroUsd, input.account, cost);
+  if (over) {
+    const headroom = Math.min(...[left(input.budgetMicroUsd, input.connection), left(input.accountCapMicroUsd, input.account)].filter((v): v is number => v !== null));
+    const fit = input.fit ?? null;
+    const lowered = fit && input.fitOutput ? fitOutputToBudget({ fit, headroomMicroUsd: headroom }) : null;
+    if (!lowered?.fitted) {
+      const reason = exceeds(input.budgetMicroUsd, input.connection, cost) ? "budget_exhausted" : "account_cap_reached";
+      const suggestion = fit ? { fitsPerChoice: affordableOutputPerChoice({ fit, headroomMicroUsd: headroom }) } : {};
+      return { ok: false, reason, rate: windowed?.decision ?? null, ...over, requestMicroUsd: cost, ...suggestion };
+    }
+    fitted = { perChoice: lowered.perChoice, outputTokens: lowered.outputTokens };
+    cost = lowered.costMicroUsd;
+  }
 
-  const left = [remaining(input.budgetMicroUsd, input.connection, cost), remaining(input.accountCapMicroUsd, input.account, cost)].filter((v): v is number => v !== null);
+  const remainders = [remaining(input.budgetMicroUsd, input.connection, cost), remaining(input.accountCapMicroUsd, input.account, cost)].filter((v): v is number => v !== null);
   return {
     ok: true,
     rate: windowed?.decision ?? null,
     rateLog: windowed?.log ?? [],
     reserveMicroUsd: cost,
-    budgetRemainingMicroUsd: left.length === 0 ? null : Math.min(...left),
+    budgetRemainingMicroUsd: remainders.length === 0 ? null : Math.min(...remainders),
+    fitted,
   };
 }
 
@@ -87,24 +109,15 @@ function exceeds(limit: number | null, figures: SpendFigures, cost: number) {
   return { limitMicroUsd: limit, spentMicroUsd: figures.spentMicroUsd, reservedMicroUsd: figures.reservedMicroUsd };
 }
 
+/** What a budget has left before this request (null: no budget). */
+function left(limit: number | null, figures: SpendFigures): number | null {
+  return limit === null ? null : limit - figures.spentMicroUsd - figures.reservedMicroUsd;
+}
+
 function remaining(limit: number | null, figures: SpendFigures, cost: number): number | null {
   return limit === null ? null : Math.max(0, limit - figures.spentMicroUsd - figures.reservedMicroUsd - cost);
 }
 
 function checkMoney(value: number | null, name: string): void {
   if (value !== null && (!Number.isSafeInteger(value) || value < 0)) throw new RangeError(`${name} must be a non-negative safe integer or null`);
-}
-
-/** USD (as in a policy) → integer micro-dollars, rounded down so a budget is never widened. */
-export function usdToMicroUsd(usd: number): number {
-  if (!Number.isFinite(usd) || usd < 0) throw new RangeError("usd must be a non-negative finite number");
-  return Math.floor(Math.round(usd * 1e7) / 10);
-}
-
-/** Micro-dollars → a plain decimal USD string for headers ("0.000123"). */
-export function formatMicroUsd(micro: number): string {
-  if (!Number.isSafeInteger(micro) || micro < 0) throw new RangeError("micro must be a non-negative safe integer");
-  const whole = Math.floor(micro / 1_000_000);
-  const frac = String(micro % 1_000_000).padStart(6, "0");
-  return `${whole}.${frac}`;
 }

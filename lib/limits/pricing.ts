@@ -1,3 +1,4 @@
+import { formatPerMillion } from "../money/money";
 import { PROVIDER_NAMES } from "../providers/provider-names";
 import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
 import type { PriceEntry, TokenRates } from "../providers/registry/price-types";
@@ -149,15 +150,22 @@ function requestFeeMicroUsd(price: ModelPrice): number {
 }
 
 /**
- * The most a request can cost, for reservations: every prompt token at the dearest prompt rate
- * (a 5-minute cache write costs more than fresh input) and every output token at the output rate,
- * both at the highest tier, rounded up to a whole micro-dollar. Always >= computeCostMicroUsd of
- * any usage within these bounds. `longCacheWrites`: the request may write to the 1-hour cache
- * (Anthropic's `cache_control.ttl: "1h"`, 2x input), whose rate then counts too.
+ * What a request can cost as a function of its output tokens (integer maths, pricing's scale):
+ * every prompt token at the dearest prompt rate of any tier (a 5-minute cache write costs more
+ * than fresh input), every output token at the dearest output rate, plus the per-request fee.
+ * `longCacheWrites`: the request may write to the 1-hour cache (Anthropic's `cache_control.ttl:
+ * "1h"`, 2x input), whose rate then counts too. Plain data, so it crosses to the account object (which fits a request's output to a budget).
  */
-export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens, longCacheWrites = false }: { price: ModelPrice; maxInputTokens: number; maxOutputTokens: number; longCacheWrites?: boolean }): number {
+export interface CostCurve {
+  /** The prompt's worst case, in thousandths of a micro-dollar. */
+  inputScaled: number;
+  /** The dearest output rate, in thousandths of a micro-dollar per token. */
+  outputRateScaled: number;
+  feeMicroUsd: number;
+}
+
+export function costCurve({ price, maxInputTokens, longCacheWrites = false }: { price: ModelPrice; maxInputTokens: number; longCacheWrites?: boolean }): CostCurve {
   const input = tokenCount("maxInputTokens", maxInputTokens);
-  const output = tokenCount("maxOutputTokens", maxOutputTokens);
   let inputRate = 0;
   let outputRate = 0;
   for (const rates of [price.rates, ...price.tiers]) {
@@ -165,13 +173,36 @@ export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens, 
     if (longCacheWrites) inputRate = Math.max(inputRate, scaledRate(rates.cacheWrite1h ?? rates.cacheWrite ?? 0));
     outputRate = Math.max(outputRate, scaledRate(rates.output));
   }
-  return ceilDiv(input * inputRate + output * outputRate, RATE_SCALE) + requestFeeMicroUsd(price);
+  return { inputScaled: input * inputRate, outputRateScaled: outputRate, feeMicroUsd: requestFeeMicroUsd(price) };
+}
+
+/** The curve's cost with `outputTokens` of output, rounded up to a whole micro-dollar. */
+export function costOfOutput({ curve, outputTokens }: { curve: CostCurve; outputTokens: number }): number {
+  const output = tokenCount("outputTokens", outputTokens);
+  return ceilDiv(curve.inputScaled + output * curve.outputRateScaled, RATE_SCALE) + curve.feeMicroUsd;
+}
+
+/**
+ * The most a request can cost, for reservations (costCurve at its output bound). Always >=
+ * computeCostMicroUsd of any usage within these bounds.
+ */
+export function worstCaseCostMicroUsd({ price, maxInputTokens, maxOutputTokens, longCacheWrites = false }: { price: ModelPrice; maxInputTokens: number; maxOutputTokens: number; longCacheWrites?: boolean }): number {
+  return costOfOutput({ curve: costCurve({ price, maxInputTokens, longCacheWrites }), outputTokens: maxOutputTokens });
+}
+
+/** The largest output (a whole number of tokens) whose cost on `curve` stays within `microUsd`; 0 when not even the prompt fits. */
+export function outputTokensWithin({ curve, microUsd }: { curve: CostCurve; microUsd: number }): number {
+  const spare = (microUsd - curve.feeMicroUsd) * RATE_SCALE - curve.inputScaled;
+  if (spare < 0) return 0;
+  if (curve.outputRateScaled === 0) return Number.MAX_SAFE_INTEGER;
+  // ceil((input + t·rate) / scale) + fee <= microUsd  ⇔  input + t·rate <= (microUsd - fee)·scale
+  return Math.floor(spare / curve.outputRateScaled);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The table as Markdown (README.md carries it verbatim; a test keeps them equal)
 
-const usd = (value: number | null): string => (value === null ? "—" : `$${value.toFixed(Math.max(2, (String(value).split(".")[1] ?? "").length))}`);
+const usd = (value: number | null | undefined): string => (value === null || value === undefined ? "—" : formatPerMillion(value));
 
 export function renderPricingTable(): string {
   const rows = listPrices().flatMap((price) => {

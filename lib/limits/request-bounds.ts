@@ -30,13 +30,16 @@ export interface RequestBounds {
   /** image_url parts in the request (each counted at MAX_IMAGE_TOKENS). */
   images: number;
   /**
-   * The per-choice output limit to send upstream when the client set none: the bound this
-   * reservation used, so the provider stops where the budget was held (issue 13; null when the
-   * client's own limit is sent).
+   * The per-choice output limit to send upstream in place of the client's: the bound this
+   * reservation used, so the provider stops where the budget was held (issue 13). The gateway
+   * sets it when the client set no limit, and lowers it when "fit output to budget" applies
+   * (lib/gateway/stages/fit-call.ts). null: the client's own limit is sent.
    */
   forwardOutputTokens: number | null;
   /** The request may write to a 1-hour prompt cache (Anthropic `ttl: "1h"`): its dearer rate bounds the input. */
   longCacheWrites?: boolean;
+  /** Choices generated (n; 1 when absent): maxOutputTokens is this many times the per-choice limit. */
+  choices?: number;
 }
 
 interface BoundRequestInput {
@@ -100,8 +103,12 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** The request with every image URL emptied (its bytes are not prompt text), and how many images it had. */
-function withoutImageData(request: ChatRequest): { text: ChatRequest; images: number } {
+/**
+ * The request with every image URL emptied (its bytes are not prompt text) and without its output
+ * limits (not prompt either: so the bound, and the output limit a refusal says would fit, is the
+ * same whether or not the client sends one), and how many images it had.
+ */
+function withoutImageData(request: ChatRequest): { text: Omit<ChatRequest, "max_tokens" | "max_completion_tokens">; images: number } {
   let images = 0;
   const messages = request.messages.map((message) => {
     if (message.role !== "user" || typeof message.content === "string") return message;
@@ -112,7 +119,8 @@ function withoutImageData(request: ChatRequest): { text: ChatRequest; images: nu
     });
     return { ...message, content };
   });
-  return { text: { ...request, messages }, images };
+  const { max_tokens: _limit, max_completion_tokens: _completionLimit, ...rest } = request;
+  return { text: { ...rest, messages }, images };
 }
 
 /**
@@ -155,7 +163,7 @@ function boundsFor(price: ModelPrice, input: BoundRequestInput): RequestBounds {
   const { text, images } = withoutImageData(request);
   const maxInputTokens = utf8ByteLength(JSON.stringify(text)) + framingAllowance(request) + images * MAX_IMAGE_TOKENS[provider];
   const output = outputBound(price, { provider, upstreamModel: input.upstreamModel, request });
-  return { maxInputTokens, maxOutputTokens: output.total, images, forwardOutputTokens: output.forward };
+  return { maxInputTokens, maxOutputTokens: output.total, images, forwardOutputTokens: output.forward, choices: request.n ?? 1 };
 }
 
 /** Upper bounds for one chat request bound for `provider`, or null when the model has no price row. */

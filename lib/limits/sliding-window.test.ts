@@ -38,9 +38,17 @@ describe("sliding-window rpm", () => {
     for (const t of ok) expect(ok.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(10);
   });
 
-  it("reports when the window is entirely free again", () => {
-    const decisions = run(3, [0, 10_000]);
-    expect(decisions[1]!.resetMs).toBe(60_000);
+  it("reports when a slot comes back: the oldest admission leaving the window", () => {
+    const decisions = run(3, [0, 10_000, 20_000, 30_000]);
+    expect(decisions[0]!.resetMs).toBe(60_000);
+    expect(decisions[1]!.resetMs).toBe(50_000);
+    // Refused: the reset is the retry time, to the millisecond.
+    expect(decisions[3]).toMatchObject({ allowed: false, retryAfterMs: 30_000, resetMs: 30_000 });
+  });
+
+  it("agrees with the retry time on every refusal", () => {
+    const decisions = run(2, [0, 1000, 5000, 60_000, 60_001, 60_500]);
+    for (const d of decisions.filter((x) => !x.allowed)) expect(d.resetMs).toBe(d.retryAfterMs);
   });
 
   it("rejects a nonsensical limit", () => {

@@ -12,7 +12,12 @@ export interface SlidingWindowDecision {
   remaining: number;
   /** Milliseconds until one more request would be allowed (0 if one is allowed now). */
   retryAfterMs: number;
-  /** Milliseconds until the window is entirely free again (OpenAI's x-ratelimit-reset-requests). */
+  /**
+   * Milliseconds until the count of requests allowed next goes up by one: the oldest admission in
+   * the window leaves it (x-ratelimit-reset-requests). On a refusal this is exactly retryAfterMs,
+   * so Retry-After and the reset header agree; on a success it is when a slot used in the last
+   * minute comes back (0 when the window is empty).
+   */
   resetMs: number;
 }
 
@@ -30,7 +35,6 @@ export function decideSlidingWindow({ log, limit, now, windowMs = RATE_WINDOW_MS
   const allowed = live.length < limit;
   const next = allowed ? [...live, now] : live;
   const oldest = next[0];
-  const newest = next[next.length - 1];
   // The slot that frees first is the (len - limit + 1)-th oldest; with len ≤ limit that is the oldest.
   const retryAfterMs = next.length < limit ? 0 : Math.max(1, next[next.length - limit]! + windowMs - now);
   return {
@@ -39,7 +43,7 @@ export function decideSlidingWindow({ log, limit, now, windowMs = RATE_WINDOW_MS
       limit,
       remaining: Math.max(0, limit - next.length),
       retryAfterMs: allowed ? 0 : retryAfterMs,
-      resetMs: oldest === undefined || newest === undefined ? 0 : Math.max(0, newest + windowMs - now),
+      resetMs: oldest === undefined ? 0 : Math.max(allowed ? 0 : 1, oldest + windowMs - now),
     },
     log: next,
   };

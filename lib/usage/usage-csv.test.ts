@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, microToUsd, usageCsvHeader, usageCsvRow } from "./usage-csv";
+import { csvCell, csvLine, usageCsvHeader, usageCsvRow } from "./usage-csv";
 
 describe("csvCell (RFC 4180)", () => {
   it("leaves plain text and numbers alone", () => {
@@ -30,14 +30,6 @@ describe("csvCell (RFC 4180)", () => {
   });
 });
 
-describe("microToUsd", () => {
-  it("is exact", () => {
-    expect(microToUsd(0)).toBe("0.000000");
-    expect(microToUsd(12)).toBe("0.000012");
-    expect(microToUsd(1_234_567)).toBe("1.234567");
-    expect(microToUsd(-5)).toBe("-0.000005");
-  });
-});
 
 describe("usage CSV rows", () => {
   it("writes the header and a row, UTC time, never anything but metadata", () => {

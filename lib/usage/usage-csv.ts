@@ -2,6 +2,7 @@
 // a quote or a line break, quotes doubled. A cell that a spreadsheet would run as a formula
 // (starting with = + - @, or a tab or carriage return) gets a leading ' (OWASP "CSV injection").
 
+import { formatMicroUsd } from "../money/money";
 import type { UsageLogRow } from "./usage-types";
 
 const formulaStart = /^[=+\-@\t\r]/;
@@ -35,13 +36,6 @@ export const USAGE_CSV_HEADER = [
   "api",
 ];
 
-/** Micro-dollars as an exact decimal string of dollars (no floating point). */
-export function microToUsd(micro: number): string {
-  const sign = micro < 0 ? "-" : "";
-  const abs = Math.abs(Math.trunc(micro));
-  return `${sign}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, "0")}`;
-}
-
 export function usageCsvRow(r: UsageLogRow): string {
   return csvLine([
     new Date(r.createdAt).toISOString(),
@@ -55,7 +49,7 @@ export function usageCsvRow(r: UsageLogRow): string {
     r.inputTokens,
     r.outputTokens,
     r.cachedTokens,
-    microToUsd(r.costMicroUsd),
+    formatMicroUsd(r.costMicroUsd),
     r.latencyMs,
     r.streamed,
     r.api,

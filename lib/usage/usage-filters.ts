@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { GATEWAY_APIS } from "../gateway/endpoint";
+import { describeFieldIssue } from "../errors/field-sentences";
 import { PROVIDER_IDS } from "../providers/registry/provider-ids";
 
 // The query string of GET /api/usage, validated once (zod). Filters apply to every view.
@@ -50,7 +51,6 @@ export function parseUsageQuery(params: URLSearchParams): UsageQuery {
   for (const [key, value] of params) if (value !== "") raw[key] = value;
   const parsed = usageQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join(".") || undefined;
-  throw new AppError({ code: "bad_request", field, message: `${field ? `${field}: ` : ""}${issue?.message ?? "invalid query"}` });
+  const { field, message } = describeFieldIssue(parsed.error.issues[0]);
+  throw new AppError({ code: "bad_request", field, message });
 }

@@ -8,6 +8,9 @@ export interface UsageLogRow extends Omit<UsageEntry, "at"> {
   connectionName: string | null;
 }
 
+/** Every key test (a vault key's Test button) counts as this one series, "Key tests", never as an app. */
+export const KEY_TESTS = { key: "key-tests", label: "Key tests" } as const;
+
 export interface UsageTotals {
   requests: number;
   errors: number;

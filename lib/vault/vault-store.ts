@@ -1,10 +1,12 @@
 // The vault as the browser holds it. The vault key (VK) lives only in this module's
 // memory: never in localStorage, IndexedDB, cookies or URLs. Locking wipes it; a reload
-// starts locked; locking in one tab locks all tabs; idle time locks.
+// starts locked (and asks the open tabs of the same signed-in session for the key:
+// vault-share.ts); locking in one tab locks all tabs; idle time locks.
 import { wipeBytes } from "../crypto/bytes";
 import { isCryptoError } from "../crypto/errors";
 import { needsParamUpgrade } from "../crypto/kdf";
 import { openLockChannel, readAutoLockMinutes, watchIdle, writeAutoLockMinutes } from "./auto-lock";
+import { askOpenTabs, browserChannel, serveVaultKey } from "./vault-share";
 import { deriveInWorker } from "./derive-in-worker";
 import { checkProviderKey, providerNames } from "./provider-keys";
 import { PROVIDER_IDS, PROVIDERS } from "../providers/registry";
@@ -18,7 +20,7 @@ import { connectApi } from "../connect/connect-api";
 import type { ConsentOutcome } from "../connect/consent-wire";
 import { parseRelayToken } from "../crypto/relay-token";
 import { parseAppPublicKey, sealToApp } from "../crypto/seal";
-import type { ConnectionPolicy, ConnectionSummary } from "../connections/wire";
+import { buildPolicy, type ConnectionSummary, type PolicyLimits } from "../connections/wire";
 import { vaultApi } from "./vault-api";
 import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
 import type { ProviderId, VaultItemRecord, VaultProof, VaultRecord } from "./wire";
@@ -35,6 +37,10 @@ export interface VaultSnapshot {
   items: VaultItemRecord[];
   error: string | null;
   autoLockMinutes: number;
+  /** How this tab was last unlocked: with the password (and how long stretching it took), or by an open tab. */
+  unlockedBy?: { via: "password" | "tab"; ms: number | null } | null;
+  /** Asking the open tabs for the key (a moment after loading, while locked). */
+  askingTabs?: boolean;
 }
 
 export class VaultUserError extends Error {
@@ -48,6 +54,9 @@ const deriveKey: DeriveKey = deriveInWorker;
 let vaultKey: Uint8Array | null = null;
 let stopIdle: (() => void) | null = null;
 let channel: ReturnType<typeof openLockChannel> | null = null;
+/** This signed-in session's tag (GET /api/vault): tabs share the vault key only within it. */
+let sessionTag: string | null = null;
+let sharing: (() => void) | null = null;
 let snapshot: VaultSnapshot = { status: "loading", userId: null, vault: null, items: [], error: null, autoLockMinutes: 15 };
 const listeners = new Set<() => void>();
 
@@ -76,13 +85,41 @@ function requireKey(): { key: Uint8Array; userId: string } {
   return { key: vaultKey, userId: snapshot.userId };
 }
 
-function startUnlockedSession(key: Uint8Array): void {
+function startUnlockedSession(key: Uint8Array, unlockedBy: VaultSnapshot["unlockedBy"] = null): void {
   vaultKey = key;
   const minutes = readAutoLockMinutes();
   stopIdle?.();
   stopIdle = watchIdle({ minutes, onIdle: () => lockVault() });
   listenForLocks();
-  set({ status: "unlocked", autoLockMinutes: minutes, error: null });
+  set({ status: "unlocked", autoLockMinutes: minutes, error: null, unlockedBy });
+}
+
+/** Whether `key` is this vault's key: its signing key matches (or, for a vault made before v1.1, it opens a key). */
+function isThisVaultsKey(key: Uint8Array): boolean {
+  const { vault, userId, items } = snapshot;
+  if (!vault || !userId) return false;
+  if (vault.signingPublicKey !== null) return vault.signingPublicKey === deriveVaultSigningPublicKey(key);
+  if (items.length === 0) return false;
+  try {
+    openProviderKey({ userId, vaultKey: key, item: items[0]! });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives this tab's key (only while unlocked) to the tabs of this session that ask, and asks them when this tab is locked. */
+async function shareWithOtherTabs(): Promise<void> {
+  const tabs = browserChannel();
+  if (!tabs) return;
+  sharing ??= serveVaultKey({ channel: tabs, state: () => ({ vaultKey, userId: snapshot.userId, sessionTag }) });
+  const { userId, vault } = snapshot;
+  if (vaultKey || !vault || !userId || !sessionTag) return;
+  set({ askingTabs: true });
+  const key = await askOpenTabs({ channel: tabs, userId, sessionTag, accept: isThisVaultsKey }).finally(() => set({ askingTabs: false }));
+  if (!key) return;
+  if (vaultKey || snapshot.userId !== userId) return wipeBytes(key); // unlocked meanwhile, or signed out
+  startUnlockedSession(key, { via: "tab", ms: null });
 }
 
 /**
@@ -143,6 +180,7 @@ export async function loadVault(): Promise<void> {
   listenForLocks();
   try {
     const state = await vaultApi.load();
+    sessionTag = state.sessionTag ?? null;
     set({
       userId: state.userId,
       vault: state.vault,
@@ -151,6 +189,7 @@ export async function loadVault(): Promise<void> {
       autoLockMinutes: readAutoLockMinutes(),
       error: null,
     });
+    void shareWithOtherTabs();
   } catch (error) {
     set({ status: "error", error: error instanceof Error ? error.message : "Could not load your vault." });
   }
@@ -179,12 +218,14 @@ export async function unlockVault({ password, onProgress }: { password: string; 
   const { vault, userId } = snapshot;
   if (!vault || !userId) throw new VaultUserError("There is no vault to unlock.");
   let key: Uint8Array;
+  const started = performance.now();
   try {
     key = await openVaultKey({ userId, vault, password, deriveKey, onProgress: (f) => onProgress?.(f, "unlock") });
   } catch (error) {
     if (isCryptoError(error, "decrypt_failed")) throw new VaultUserError("That master password does not open this vault.");
     throw error;
   }
+  const stretchMs = Math.round(performance.now() - started);
   try {
     await upgradeParamsIfOld({ key, userId, password, onProgress: (f) => onProgress?.(f, "upgrade") });
   } catch (error) {
@@ -194,7 +235,7 @@ export async function unlockVault({ password, onProgress }: { password: string; 
       throw error;
     }
   }
-  startUnlockedSession(key);
+  startUnlockedSession(key, { via: "password", ms: stretchMs });
 }
 
 /** Runs `run` with the unlocked vault key (to wrap it for a passkey, lib/passkeys); the key is not kept. */
@@ -363,14 +404,14 @@ export function setAutoLockMinutes(minutes: number): void {
  * the vault unlocked; the server gets wrapped material only. Returns the token (shown once).
  */
 /** Builds a connection in this browser from vault items (the relay token and the server's wrapped body). */
-function buildConnectionFromVault({ name, itemIds, policy }: { name: string; itemIds: string[]; policy: Omit<ConnectionPolicy, "providers" | "v"> }) {
+function buildConnectionFromVault({ name, itemIds, policy }: { name: string; itemIds: string[]; policy: PolicyLimits }) {
   const { key, userId } = requireKey();
   const chosen = itemIds.map((id) => snapshot.items.find((i) => i.id === id));
   if (chosen.length === 0 || chosen.some((i) => !i)) throw new VaultUserError("Choose at least one key from your vault.");
   const items = chosen as VaultItemRecord[];
   if (new Set(items.map((i) => i.provider)).size !== items.length) throw new VaultUserError("Choose one key per provider.");
   const grants = items.map((item) => ({ provider: item.provider, itemId: item.id, itemKeyVersion: item.keyVersion, secret: openProviderKey({ userId, vaultKey: key, item }) }));
-  return buildTokenConnection({ userId, vaultKey: key, name, grants, policy: { v: 1, providers: items.map((i) => i.provider), ...policy } });
+  return buildTokenConnection({ userId, vaultKey: key, name, grants, policy: buildPolicy({ providers: items.map((i) => i.provider), limits: policy }) });
 }
 
 export async function createScopedToken({
@@ -381,7 +422,7 @@ export async function createScopedToken({
 }: {
   name: string;
   itemIds: string[];
-  policy: Omit<ConnectionPolicy, "providers" | "v">;
+  policy: PolicyLimits;
   save: (body: unknown) => Promise<ConnectionSummary>;
 }): Promise<{ token: string; connection: ConnectionSummary }> {
   const { token, body } = buildConnectionFromVault({ name, itemIds, policy });
@@ -406,7 +447,7 @@ export async function approveAppRequest({
   appKey: string;
   name: string;
   itemIds: string[];
-  policy: Omit<ConnectionPolicy, "providers" | "v">;
+  policy: PolicyLimits;
 }): Promise<ConsentOutcome> {
   const appPublicKey = parseAppPublicKey(appKey);
   const { token, body } = buildConnectionFromVault({ name, itemIds, policy });
@@ -421,9 +462,9 @@ export async function approveAppRequest({
 }
 
 /** Saves new limits for a connection, MACed here with its CK and signed with the vault key. */
-export async function updateConnectionLimits({ connection, limits }: { connection: ConnectionSummary; limits: Omit<ConnectionPolicy, "providers" | "v"> }): Promise<void> {
+export async function updateConnectionLimits({ connection, limits }: { connection: ConnectionSummary; limits: PolicyLimits }): Promise<void> {
   const { key, userId } = requireKey();
-  const body = resignPolicy({ userId, vaultKey: key, connection, policy: { v: 1, providers: connection.policy.providers, ...limits } });
+  const body = resignPolicy({ userId, vaultKey: key, connection, policy: buildPolicy({ providers: connection.policy.providers, limits }) });
   await connectionsApi.updatePolicy(connection.id, await signed({ action: SIGNED_ACTIONS.setConnectionPolicy, body, ids: { connectionId: connection.id } }));
 }
 
@@ -444,7 +485,7 @@ export async function testProviderKey({ itemId }: { itemId: string }): Promise<{
   const { token, connection } = await createScopedToken({
     name: `Key test: ${item.label}`.slice(0, 80),
     itemIds: [itemId],
-    policy: { models: [model], budgetUsd: 0.01, rpm: 5, expiresAt: Math.floor(Date.now() / 1000) + 300 },
+    policy: { models: [model], budgetUsd: 0.01, rpm: 5, expiresAt: Math.floor(Date.now() / 1000) + 300, fitOutput: false },
     save: (body) => connectionsApi.create({ ...(body as object), keyTest: true }),
   });
   try {

@@ -129,4 +129,6 @@ export interface VaultState {
   userId: string;
   vault: VaultRecord | null;
   items: VaultItemRecord[];
+  /** GET /api/vault only: this signed-in session's tag, so open tabs share the vault key within it (lib/vault/vault-share.ts). */
+  sessionTag?: string | null;
 }

@@ -37,7 +37,7 @@ test.describe.serial("Claude Code through 1Relay", () => {
     await createVault(page, "saffron glacier 29 ember violin");
     await addKey(page, "anthropic", "Claude key", fakeKeys.anthropic);
     await addKey(page, "openai", "OpenAI key", fakeKeys.openai);
-    token = await createToken(page, { name: "Claude Code", keys: { anthropic: "Claude key" }, models: "claude-haiku-4-5", budget: "5", rpm: "60" });
+    token = await createToken(page, { name: "Claude Code", keys: { anthropic: "Claude key" }, models: ["claude-haiku-4-5"], budget: "5", rpm: "60" });
     openaiOnly = await createToken(page, { name: "No Anthropic", keys: { openai: "OpenAI key" } });
     broke = await createToken(page, { name: "Broke agent", keys: { anthropic: "Claude key" }, budget: "0" });
     onGpt = await createToken(page, { name: "Claude Code on GPT", keys: { openai: "OpenAI key" } });

@@ -334,4 +334,109 @@ test.describe.serial("Connect: third-party apps through the consent page", () =>
     expect(await evil.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
     await evil.close();
   });
+
+  test("the consent page shows 1Relay's brand and whether the app is verified; a change to what people are shown clears a verification", async ({ baseURL }, testInfo) => {
+    const open = async () => {
+      const { url } = startAuthorization({ baseUrl: baseURL!, clientId, redirectUri: PROBE_REDIRECT, scope: "openai", display: "page" });
+      await person.goto(url);
+      await expect(person.getByTestId("consent-brand")).toContainText("1Relay");
+      return person.getByTestId("app-verification");
+    };
+    let verification = await open();
+    await expect(verification).toHaveAttribute("data-verified", "false");
+    await expect(verification).toContainText("Unverified app");
+    await expect(verification).toContainText("Continue only if you trust acme.example");
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await person.setViewportSize(size);
+      expect(await person.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      const path = testInfo.outputPath(`consent-${label}.png`);
+      await person.screenshot({ path, fullPage: true });
+      await testInfo.attach(`consent-${label}`, { path, contentType: "image/png" });
+    }
+    await person.setViewportSize({ width: 1280, height: 800 });
+    // The operator verifies the app (lib/connect/README.md): the consent page says so.
+    const db = openLocalD1();
+    db.prepare("UPDATE apps SET verified_at = ? WHERE client_id = ?").run(Date.UTC(2026, 10, 30), clientId);
+    verification = await open();
+    await expect(verification).toHaveAttribute("data-verified", "true");
+    await expect(verification).toContainText("checked who runs Acme Notes (demo) on 2026-11-30");
+    // The developer renames it: people must not read a verified badge over an unchecked name.
+    const app = (await (await developer.request.get("/api/apps")).json()) as { apps: { clientId: string; homepage: string; description: string; redirectUris: string[] }[] };
+    const mine = app.apps.find((a) => a.clientId === clientId)!;
+    const renamed = await developer.request.put(`/api/apps/${clientId}`, { headers: { origin: baseURL! }, data: { name: "Acme Notes (demo) 2", homepage: mine.homepage, description: mine.description, redirectUris: mine.redirectUris } });
+    expect(renamed.status()).toBe(200);
+    verification = await open();
+    await expect(verification).toHaveAttribute("data-verified", "false");
+    const back = await developer.request.put(`/api/apps/${clientId}`, { headers: { origin: baseURL! }, data: { name: APP_NAME, homepage: mine.homepage, description: mine.description, redirectUris: mine.redirectUris } });
+    expect(back.status()).toBe(200);
+  });
+
+  test("signing in on the consent page: another email, and a new code that replaces the first", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    const { url } = startAuthorization({ baseUrl: baseURL!, clientId, redirectUri: PROBE_REDIRECT, scope: "openai", display: "page" });
+    await page.goto(url);
+    const section = page.getByRole("region", { name: "Sign in to 1Relay" });
+    await section.getByLabel("Email address").fill(uniqueEmail("typo"));
+    await section.getByRole("button", { name: "Email me a sign-in code" }).click();
+    await section.getByRole("button", { name: "Use another email" }).click();
+    // A newcomer (the person's own address has had its five emails for this quarter hour).
+    const newcomer = uniqueEmail("newcomer");
+    await section.getByLabel("Email address").fill(newcomer);
+    await section.getByRole("button", { name: "Email me a sign-in code" }).click();
+    await expect(section.getByTestId("code-sent-to")).toContainText(newcomer);
+    const first = await readSignInMail(browser, newcomer, baseURL!);
+    await section.getByRole("button", { name: "Send a new code" }).click();
+    await expect(section.getByRole("status")).toHaveText("We sent a new code. Only the newest one works.");
+    const second = await readSignInMail(browser, newcomer, baseURL!);
+    expect(second.code).not.toBe(first.code);
+    await section.getByLabel("Sign-in code").fill(first.code);
+    await section.getByRole("button", { name: "Sign in" }).click();
+    await expect(section.getByRole("alert")).toBeVisible();
+    await section.getByLabel("Sign-in code").fill(second.code);
+    await section.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(`Signed in as ${newcomer}.`)).toBeVisible();
+    await context.close();
+  });
+
+  test("the example app notices a revoked token: Disconnected, with a reconnect button; two connections of the app are told apart", async ({ browser }) => {
+    // Already signed in to 1Relay in this browser (the person's session).
+    const context = await browser.newContext({ storageState: await personCtx.storageState() });
+    const page = await context.newPage();
+    await configureDemoApp(page, clientId);
+    await page.getByRole("link", { name: "Connect with redirect" }).click();
+    await answerConsent(page, { password: PASSWORD });
+    await expect(page.getByTestId("status")).toHaveAttribute("data-connected", "true");
+    const connectionId = (await page.getByTestId("connection-id").textContent())!.trim();
+    // The person revokes it in their dashboard.
+    await person.goto("/dashboard/connections");
+    const rows = person.getByTestId("connection-row").filter({ hasText: APP_NAME });
+    const row = person.locator(`[data-testid="connection-row"][data-connection-id="${connectionId}"]`);
+    await expect(row.getByTestId("connection-origin")).toContainText(`on the consent page · id ${connectionId.slice(0, 8)}`);
+    // The widget's connection, made earlier, reads differently.
+    await expect(rows.getByTestId("connection-origin").filter({ hasText: "in the consent popup" }).first()).toBeVisible();
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByRole("button", { name: "Yes, revoke" }).click();
+    await expect(row).toHaveAttribute("data-status", "revoked");
+    // The app's next call: Disconnected, and a way back.
+    await page.getByLabel("Prompt").fill("are you there?");
+    await page.getByRole("button", { name: "Ask" }).click();
+    await expect(page.getByTestId("status")).toHaveAttribute("data-disconnected", "true");
+    await expect(page.getByTestId("status")).toContainText("Disconnected.");
+    await expect(page.getByRole("button", { name: "Reconnect with 1Relay" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Reconnect with redirect" })).toBeVisible();
+    await context.close();
+  });
+
+  test("the integration docs carry the developer's own client ID and redirect URI; a localhost homepage is accepted", async ({ baseURL }) => {
+    const local = await developer.request.post("/api/apps", { headers: { origin: baseURL! }, data: { name: "Local dev app", homepage: "http://localhost:3000", description: "In development.", redirectUris: ["http://localhost:3000/callback"] } });
+    expect(local.status()).toBe(201);
+    await developer.goto(`/dashboard/apps/docs?app=${clientId}`);
+    await expect(developer.getByTestId("docs-app")).toContainText(clientId);
+    await expect(developer.getByTestId("docs-app")).toContainText(`${demoAppURL}/callback`);
+    await expect(developer.locator("pre").filter({ hasText: "client_id=" }).first()).toContainText(clientId);
+    await expect(developer.locator("pre").filter({ hasText: "redirect_uri=" }).first()).toContainText(encodeURIComponent(`${demoAppURL}/callback`));
+    await developer.getByRole("link", { name: "Local dev app" }).click();
+    await expect(developer.getByTestId("docs-app")).toContainText("http://localhost:3000/callback");
+  });
 });

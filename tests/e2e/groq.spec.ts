@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectFits } from "./helpers/fits";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { createToken } from "./helpers/tokens-ui";
@@ -9,17 +10,6 @@ import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 
 const PASSWORD = "saffron harbour 73 quill meadow";
 const MODEL = "llama-3.3-70b-versatile";
-
-async function expectFits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    if (label === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width + 1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a Groq key, a token for Groq only, a call to groq/<model>, and the call on the Usage page", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(150_000);

@@ -8,8 +8,9 @@ test.describe("signing up and in with an emailed code or link", () => {
     const email = uniqueEmail("newcomer");
     await signInWithCode(page, browser, email, baseURL!);
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByRole("heading", { name: "Welcome to 1Relay" })).toBeVisible();
-    await expect(page.getByTestId("account-object")).toContainText("Live since");
+    // The Overview is the person's home: a new account is shown its next step.
+    await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("next-step")).toHaveAttribute("data-step", "create-vault");
 
     // The account's Durable Object answers through a route handler, for this account only.
     const first = await (await page.request.get("/api/account")).json();

@@ -64,6 +64,10 @@ policy = {"v": 1, "providers": ["openai", "anthropic"], "models": ["openai:gpt-4
           "budgetUsd": 12.5, "rpm": 60, "expiresAt": 1767225600}
 canonical = json.dumps(policy, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 tag = hmac.new(pk, canonical.encode(), hashlib.sha256).digest()
+# v2 (contract v1.1 "Policy fields"): v1's fields plus fitOutput ("fit output to budget").
+policy_v2 = dict(policy, v=2, fitOutput=True)
+canonical_v2 = json.dumps(policy_v2, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+tag_v2 = hmac.new(pk, canonical_v2.encode(), hashlib.sha256).digest()
 
 # --- seal K to an app (X25519 + HKDF + AES-256-GCM) ---
 app_priv = seq(0x60, 32)
@@ -91,6 +95,7 @@ print(json.dumps({
                    "tokenWrapKeyHex": tk.hex(), "policyKeyHex": pk.hex(), "verifierHex": verifier.hex(),
                    "ckTokenAad": ck_token_aad, "ckTokenEnvelope": envelope(tk, seq(0xB0, 12), ck, ck_token_aad)},
     "policy": {"policy": policy, "canonical": canonical, "tag": b64u(tag)},
+    "policyV2": {"policy": policy_v2, "canonical": canonical_v2, "tag": b64u(tag_v2)},
     "seal": {"appPrivateKeyHex": app_priv.hex(), "appPublicKeyHex": app_pub.hex(), "ephemeralPrivateKeyHex": eph_priv.hex(),
              "clientId": client_id, "connectionIdHex": conn_hex, "aad": seal_aad, "secretHex": k.hex(), "sealed": sealed},
 }, indent=2, ensure_ascii=False))

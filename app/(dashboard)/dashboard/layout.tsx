@@ -6,6 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { DashboardNav } from "@/components/dashboard-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SiteHeader } from "@/components/site-header";
+import { UnlockNote } from "@/components/vault/unlock-note";
 import { VaultLockBadge } from "@/components/vault/vault-lock-badge";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -25,7 +26,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <aside className="sidebar">
           <DashboardNav />
         </aside>
-        <main className="main">{children}</main>
+        <main className="main">
+          <UnlockNote />
+          {children}
+        </main>
       </div>
     </>
   );

@@ -150,6 +150,35 @@ VK ─HKDF─▶ VSK (Ed25519): signs what loosens a limit or replaces vault mat
 passkey PRF(random salt) ─HKDF─▶ PRK ─wraps─▶ VK   (a copy per passkey)`}
         </div>
 
+        <h2 id="tabs">Unlocking once per browser session</h2>
+        <p>
+          Unlocking stretches your master password with Argon2id, which takes a few seconds on purpose. So that you wait once, not in every tab: a tab that opens
+          locked asks the tabs already open for the vault key, and an unlocked one hands it over. What keeps that safe:
+        </p>
+        <ul>
+          <li>
+            <strong>Only this browser, only this site.</strong> The tabs talk over a BroadcastChannel, which reaches only pages of this same origin in this same
+            browser profile: no other site, device or browser profile can listen.
+          </li>
+          <li>
+            <strong>Only to the same sign-in.</strong> A tab answers only while it is itself unlocked, and only a tab signed in to the same account with the same
+            session (a tag our server derives from your session cookie with a server secret). A tab that signed in as someone else, or after you signed out, gets
+            nothing by asking.
+          </li>
+          <li>
+            <strong>Sealed to the asking tab.</strong> The key crosses sealed to a one-time key pair the asking tab just made (X25519, as for apps), so nothing else
+            listening can read it, and the asking tab checks it is your vault&apos;s key before using it.
+          </li>
+          <li>
+            <strong>Never stored, and one lock locks all.</strong> The key stays in memory, as after typing the password. Locking any tab, the idle timer, signing out
+            or reloading after every tab locked brings the password back.
+          </li>
+          <li>
+            <strong>What it does not change.</strong> Script running in a page of ours could already read the key of that page&apos;s unlocked vault; with this it could
+            also ask for it from another of our pages. That is why every page sends a strict Content-Security-Policy and no third-party script.
+          </li>
+        </ul>
+
         <h2 id="verify">How to verify</h2>
         <ul>
           <li>

@@ -1,3 +1,4 @@
+import { currentSessionTag } from "@/lib/auth/current-session";
 import { requireUser } from "@/lib/auth/current-user";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
@@ -6,7 +7,7 @@ import { createVaultSchema, rewrapVaultSchema, rotateVaultSchema } from "@/lib/v
 
 /** The signed-in person's vault: salt, parameters, wrapped key and sealed items. */
 export function GET(): Promise<Response> {
-  return jsonRoute("GET /api/vault", async () => getVaultState({ userId: (await requireUser()).id }));
+  return jsonRoute("GET /api/vault", async () => ({ ...(await getVaultState({ userId: (await requireUser()).id })), sessionTag: await currentSessionTag() }));
 }
 
 /** Creates the vault (once). */

@@ -16,6 +16,19 @@ export function readBearerToken(request: Request): string | null {
 
 const completionId = (requestId: string) => `chatcmpl-${requestId.slice(4)}`;
 
+/**
+ * The call with the bounds' output limit in place of the client's (fit output to budget lowered
+ * it): whichever of max_tokens and max_completion_tokens the client sent carries the new limit.
+ */
+export function withOutputLimit(call: ChatRequest, limit: number | null): ChatRequest {
+  if (limit === null || (call.max_tokens === undefined && call.max_completion_tokens === undefined)) return call;
+  return {
+    ...call,
+    ...(call.max_tokens !== undefined ? { max_tokens: limit } : {}),
+    ...(call.max_completion_tokens !== undefined ? { max_completion_tokens: limit } : {}),
+  };
+}
+
 export const chatCompletionsEndpoint: GatewayEndpoint<ChatRequest> = {
   api: "chat",
   parser: {
@@ -34,9 +47,14 @@ export const chatCompletionsEndpoint: GatewayEndpoint<ChatRequest> = {
     bound: ({ call, target }) => boundRequest({ provider: target.provider, upstreamModel: target.upstreamModel, request: call }),
   },
   forwarder: {
-    // The bound the reservation used goes upstream when the client set none (issue 13): the provider
-    // then stops where the budget was held.
-    buildRequest: ({ call, target, apiKey, baseUrl, bounds }) => getProviderAdapter(target.provider).buildRequest({ request: call, upstreamModel: target.upstreamModel, apiKey, baseUrl, maxOutputTokens: bounds?.forwardOutputTokens ?? undefined }),
+    // The bound the reservation used goes upstream when the client set none (issue 13), and in
+    // place of the client's when it was fitted to the budget: the provider then stops where the
+    // budget was held.
+    sendsOutputBound: true,
+    buildRequest({ call, target, apiKey, baseUrl, bounds }) {
+      const limit = bounds?.forwardOutputTokens ?? null;
+      return getProviderAdapter(target.provider).buildRequest({ request: withOutputLimit(call, limit), upstreamModel: target.upstreamModel, apiKey, baseUrl, maxOutputTokens: limit ?? undefined });
+    },
     readAnswer({ target, clientModel, body, requestId, nowSeconds }) {
       const { completion, usage } = getProviderAdapter(target.provider).parseResponse({ body, model: clientModel, id: completionId(requestId), created: nowSeconds });
       return {

@@ -21,6 +21,7 @@ type Json = Record<string, unknown>;
 export const geminiGenerateEndpoint: GatewayEndpoint<GeminiGenerateCall> = {
   api: "gemini",
   parser: {
+    outputLimitParam: "generationConfig.maxOutputTokens",
     readToken: readGeminiToken,
     parse({ body, request }) {
       const { model, method } = readGeminiAction(request, ["generateContent", "streamGenerateContent"]);

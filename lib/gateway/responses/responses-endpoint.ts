@@ -31,6 +31,7 @@ const notServed = (provider: string, model: string) =>
 export const responsesEndpoint: GatewayEndpoint<ResponsesCall> = {
   api: "responses",
   parser: {
+    outputLimitParam: "max_output_tokens",
     readToken: readBearerToken,
     parse({ body }) {
       const call = parseResponsesRequest(body);

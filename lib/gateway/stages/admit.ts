@@ -6,6 +6,7 @@ import { connectionPaused, invalidToken } from "../gateway-error";
 import { limitRefusal } from "../limit-headers";
 import type { Admitted, Settlement } from "../settlement";
 import type { Authenticated } from "./authenticate";
+import type { PlannedCall } from "./plan-call";
 
 /** A paused connection is refused before its body is looked at. */
 export function refusePaused({ auth, settlement }: { auth: Authenticated; settlement: Settlement }): void {
@@ -14,14 +15,22 @@ export function refusePaused({ auth, settlement }: { auth: Authenticated; settle
   throw connectionPaused();
 }
 
-export function admit({ auth, settlement }: { auth: Authenticated; settlement: Settlement }): Admitted {
+/** The object's decision; a budget refusal says what was reserved and which output limit would fit (in this API's own field name). */
+export function admit({ auth, settlement, call, outputLimitParam = "max_tokens" }: { auth: Authenticated; settlement: Settlement; call?: PlannedCall<unknown>; outputLimitParam?: string }): Admitted {
   const { admission } = auth;
   // The scope check is the same on both sides; only time can differ: the policy expired by the
   // object's clock, a moment ahead of this worker's.
   if (!admission) throw invalidToken("This relay token has expired.");
   if (!admission.ok) {
     settlement.markRecorded();
-    throw limitRefusal(admission);
+    const bounds = call?.bounds ?? null;
+    const policy = auth.connection.policy;
+    throw limitRefusal(admission, {
+      outputLimitParam,
+      requestedPerChoice: bounds ? bounds.maxOutputTokens / (bounds.choices ?? 1) : null,
+      clientSetLimit: bounds ? bounds.forwardOutputTokens === null : true,
+      fitOutput: policy.v === 2 && policy.fitOutput,
+    });
   }
   settlement.hold(admission);
   return admission;

@@ -60,6 +60,9 @@ export function readCredentials(token: string | null): Credentials {
   return { connectionId: formatConnectionId(parts.connectionId), connectionIdBytes: parts.connectionId, secret: parts.secret, verifier: encodeHex(computeVerifier(parts.secret)) };
 }
 
+const policyUnsupported = () =>
+  new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_policy_unsupported", message: "This connection's limits are in a newer format than this server knows, so it is refused. Update 1Relay, or have its owner re-save the limits." });
+
 const policyInvalid = () =>
   new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_policy_invalid", message: "This connection's limits fail their signature check, so it is refused. Its owner can re-save it." });
 
@@ -96,6 +99,7 @@ export async function authenticate({ ctx, credentials, accountId, request }: { c
         const opened = openConnectionKey({ ctx, credentials, ckServer: material.ckServer, skId: material.skId });
         const ck = (held.ck = opened.ck);
         const policy = verifyConnectionPolicy({ ck, ckServer: material.ckServer, policy: material.policy, policyTag: material.policyTag });
+        if (policy === "unsupported") throw policyUnsupported();
         if (!policy) throw policyInvalid();
         if (isPolicyExpired({ policy, nowSeconds: Math.floor(ctx.deps.now() / 1000) })) throw invalidToken("This relay token has expired.");
         const current = ctx.deps.keyring.current;

@@ -1,8 +1,8 @@
 // A streamed answer: each upstream event is translated by the forwarder's relay and written as
-// it arrives (headers go out at once, with the reserved upper bound as the cost). A client that
+// it arrives (headers go out at once, with what was reserved for it: x-1relay-reserved-usd). A client that
 // leaves is noticed at the next write and the upstream read is cancelled. The request is
 // settled when the stream ends, however it ends; the exact cost goes in an SSE comment.
-import { formatMicroUsd } from "../../limits/admission";
+import { formatMicroUsd } from "../../money/money";
 import type { RequestOutcome } from "../../limits/settlement";
 import { createSseParser } from "../../providers/sse";
 import { answerHeaders } from "../answer-headers";
@@ -59,11 +59,11 @@ export function respondWithStream<Call>({ ctx, forwarder, call, response, settle
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   ctx.deps.waitUntil(pump({ ctx, relay, response, writer: writable.getWriter(), settlement }));
   const admitted = settlement.admitted!;
-  // The stream's cost is known only at its end: the header carries the reserved upper bound.
+  // The stream's cost is known only at its end (its closing comment): the headers say what was reserved.
   return new Response(readable, {
     status: 200,
     headers: {
-      ...answerHeaders({ ctx, settlement, cost: { costMicroUsd: admitted.reservedMicroUsd, budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd } }),
+      ...answerHeaders({ ctx, settlement, cost: null, reserved: { reservedMicroUsd: admitted.reservedMicroUsd, budgetRemainingMicroUsd: admitted.budgetRemainingMicroUsd } }),
       ...forwarder.answerHeaders?.(call.parsed.call),
       "content-type": relay.contentType ?? "text/event-stream; charset=utf-8",
       "x-accel-buffering": "no",

@@ -26,10 +26,15 @@ export interface ApiPerson {
   call: (method: string, path: string, data?: unknown) => Promise<APIResponse>;
 }
 
-export async function createApiPerson({ browser, baseURL, label, password = "marble cobalt 47 lagoon spire" }: { browser: Browser; baseURL: string; label: string; password?: string }): Promise<ApiPerson> {
+export async function createApiPerson({ browser, baseURL, label, password }: { browser: Browser; baseURL: string; label: string; password?: string }): Promise<ApiPerson> {
   const page = await browser.newPage({ baseURL });
   const email = uniqueEmail(label);
   await signInWithCode(page, browser, email, baseURL);
+  return createApiVault({ page, baseURL, email, password });
+}
+
+/** Creates the vault of the person signed in on `page`, over the API, at QUICK_PARAMS. */
+export async function createApiVault({ page, baseURL, email, password = "marble cobalt 47 lagoon spire" }: { page: Page; baseURL: string; email: string; password?: string }): Promise<ApiPerson> {
   const { userId } = (await (await page.request.get("/api/vault")).json()) as { userId: string };
   const vaultKey = crypto.getRandomValues(new Uint8Array(32));
   const wrapped = await wrapVaultKey({ userId, vaultKey, password, params: QUICK_PARAMS, deriveKey: deriveMasterKey });

@@ -5,7 +5,7 @@ import { providerNames } from "../../../lib/vault/provider-keys";
 /** Creates a scoped token in the dashboard (vault unlocked) and returns the token shown once. */
 export async function createToken(
   page: Page,
-  { name, keys, models = "", budget = "10", rpm = "60" }: { name: string; keys: Partial<Record<ProviderId, string>>; models?: string; budget?: string; rpm?: string },
+  { name, keys, models = [], budget = "10", rpm = "60", fitOutput = false }: { name: string; keys: Partial<Record<ProviderId, string>>; models?: string[]; budget?: string; rpm?: string; fitOutput?: boolean },
 ): Promise<string> {
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/tokens$/);
@@ -20,7 +20,12 @@ export async function createToken(
   // The form keeps the keys chosen for the previous token: every key not named here is "Not allowed".
   for (const select of await form.locator('select[id^="token-key-"]').all()) await select.selectOption("");
   for (const [provider, label] of Object.entries(keys)) await form.getByLabel(`${providerNames[provider as ProviderId]} key`).selectOption({ label });
-  await form.getByLabel("Allowed models (optional)").fill(models);
+  // Models are picked from the catalogue (searched, then ticked), never typed.
+  for (const model of models) {
+    await form.getByLabel("Search models").fill(model);
+    await form.getByRole("checkbox", { name: new RegExp(`^${model.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in `) }).first().check();
+  }
+  if (fitOutput) await form.getByRole("checkbox", { name: /Fit output to the budget/ }).check();
   await form.getByLabel("Monthly budget (USD)").fill(budget);
   await form.getByLabel("Requests per minute").fill(rpm);
   await form.getByRole("button", { name: "Create token" }).click();

@@ -18,7 +18,13 @@ export async function createVault(page: Page, password: string): Promise<void> {
   await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
 }
 
+/** Waits until the page has asked the open tabs for the key (lib/vault/vault-share.ts), so the password form is the one to use. */
+export async function settleTabAsk(page: Page): Promise<void> {
+  await expect(page.getByTestId("asking-tabs")).toHaveCount(0, { timeout: 10_000 });
+}
+
 export async function unlockVault(page: Page, password: string): Promise<void> {
+  await settleTabAsk(page);
   await page.getByLabel("Master password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Unlock" }).click();
   await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });

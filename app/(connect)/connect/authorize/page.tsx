@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { AppIdentity } from "@/components/connect/app-identity";
+import { AppIdentity, ConsentBrand } from "@/components/connect/app-identity";
 import { ConsentScreen } from "@/components/connect/consent-screen";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadConsentRequest, startAuthorization } from "@/lib/connect/authorize-service";
@@ -25,6 +25,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
     const user = await getCurrentUser();
     return (
       <main className="narrow consent">
+        <ConsentBrand />
         <AppIdentity app={consent.app} redirectHost={consent.redirectOrigin} />
         <ConsentScreen
           signedInAs={user?.email ?? null}
@@ -49,6 +50,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
 function Problem({ title, message }: { title: string; message: string }) {
   return (
     <main className="narrow consent">
+      <ConsentBrand />
       <h1>{title}</h1>
       <div className="alert error" role="alert">{message}</div>
     </main>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TokensScreen } from "@/components/tokens/tokens-screen";
+import { getServerEnv } from "@/lib/env/server-env";
 
 export const metadata: Metadata = { title: "Tokens" };
 
@@ -11,7 +12,7 @@ export default function TokensPage() {
         Scoped relay tokens for bots and agents. Call <code>POST /v1/chat/completions</code> with{" "}
         <code>Authorization: Bearer 1r_…</code> exactly as you would call OpenAI.
       </p>
-      <TokensScreen />
+      <TokensScreen publicUrl={getServerEnv().PUBLIC_URL} />
     </>
   );
 }

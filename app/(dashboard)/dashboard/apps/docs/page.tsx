@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getServerEnv } from "@/lib/env/server-env";
 import { integrationSnippets } from "@/lib/apps/docs-snippets";
+import { requireUser } from "@/lib/auth/current-user";
+import { listApps } from "@/lib/db/app-queries";
+import { createDb } from "@/lib/db/client";
 import { listProviders } from "@/lib/providers/registry";
 import styles from "./docs.module.css";
 
@@ -15,16 +18,53 @@ function Code({ children }: { children: string }) {
   );
 }
 
-/** How an app connects a person's 1Relay: static text, snippets for this deployment's origin. */
-export default function IntegrationDocsPage() {
+/**
+ * How an app connects a person's 1Relay: snippets for this deployment's origin, filled with the
+ * developer's own client ID and redirect URI (the app chosen with ?app=, else their first).
+ */
+export default async function IntegrationDocsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const env = getServerEnv();
+  const apps = await listApps({ db: createDb(env.DB), ownerId: user.id });
+  const wanted = (await searchParams).app;
+  const app = apps.find((a) => a.clientId === wanted) ?? apps[0] ?? null;
   // The snippets name this deployment's public origin (PUBLIC_URL), never the request's Host.
-  const s = integrationSnippets(getServerEnv().PUBLIC_URL);
+  const s = integrationSnippets(env.PUBLIC_URL, app ? { clientId: app.clientId, redirectUri: app.redirectUris[0] ?? null } : null);
   return (
     <article className={styles.docs}>
       <p>
         <Link href="/dashboard/apps">← Apps</Link>
       </p>
       <h1>Integration docs</h1>
+      {app ? (
+        <div className="alert info" data-testid="docs-app">
+          The snippets below use <strong>{app.name}</strong>: client ID <code>{app.clientId}</code>
+          {app.redirectUris[0] ? (
+            <>
+              {" "}and redirect URI <code>{app.redirectUris[0]}</code>
+            </>
+          ) : null}
+          .
+          {apps.length > 1 ? (
+            <>
+              {" "}Show them for{" "}
+              {apps
+                .filter((a) => a.clientId !== app.clientId)
+                .map((a, i) => (
+                  <span key={a.clientId}>
+                    {i > 0 ? ", " : ""}
+                    <Link href={`/dashboard/apps/docs?app=${encodeURIComponent(a.clientId)}`}>{a.name}</Link>
+                  </span>
+                ))}
+              .
+            </>
+          ) : null}
+        </div>
+      ) : (
+        <div className="alert info" data-testid="docs-app">
+          <Link href="/dashboard/apps">Register your app</Link> and these snippets will carry its own client ID and redirect URI.
+        </div>
+      )}
       <p>
         Your app asks a person for access to their AI provider keys. The person picks keys, models and limits on 1Relay and approves; your server gets a{" "}
         <strong>relay token</strong> (<code>1r_…</code>) that calls <code>POST /v1/chat/completions</code> like an OpenAI key, within those limits, until the person

@@ -1,0 +1,17 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** At 390 px nothing scrolls sideways; at 1280 px the page reads (full-page screenshots of both are attached). */
+export async function expectFits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+    await page.setViewportSize(size);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${name} at ${size.width} px is ${width} px wide`).toBeLessThanOrEqual(size.width);
+    const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-")}-${label}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
+  }
+  await page.setViewportSize(DESKTOP);
+}
