@@ -1,7 +1,7 @@
 import type { PublicApp } from "@/lib/db/app-queries";
 
-/** Who is asking: the app's logo (served by us), name, homepage and description. */
-export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHost: string }) {
+/** Who is asking: the app's logo (served by us), name, homepage and description (and where it returns you, for a redirect). */
+export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHost?: string }) {
   return (
     <div className="app-identity">
       {/* eslint-disable-next-line @next/next/no-img-element -- the logo is served by us (/connect/logo); no image optimiser on Workers */}
@@ -9,7 +9,8 @@ export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHos
       <div>
         <h1>{app.name}</h1>
         <p className="hint">
-          <a href={app.homepage} target="_blank" rel="noopener noreferrer">{new URL(app.homepage).host}</a> · returns you to <strong>{redirectHost}</strong>
+          <a href={app.homepage} target="_blank" rel="noopener noreferrer">{new URL(app.homepage).host}</a>
+          {redirectHost ? <> · returns you to <strong>{redirectHost}</strong></> : null}
         </p>
         {app.description ? <p>{app.description}</p> : null}
       </div>

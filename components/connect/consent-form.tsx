@@ -1,14 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { connectApi } from "@/lib/connect/connect-api";
 import type { ParsedScope } from "@/lib/connect/scope";
 import { policyModelsFromInput } from "@/lib/connections/policy-models";
 import { providerNames } from "@/lib/vault/provider-keys";
-import { approveAppRequest } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
 import { describeVaultError } from "../vault/use-vault";
-import { finishConsent } from "./finish-consent";
+import { answerConsent } from "./consent-answer";
 
 export interface ConsentProps {
   requestId: string;
@@ -17,6 +15,8 @@ export interface ConsentProps {
   appKey: string;
   scope: ParsedScope;
   suggested: { budgetUsd?: number; rpm?: number };
+  /** A program's device request (decision 021) rather than an app's: the answer goes to its next poll. */
+  flow?: "app" | "device";
 }
 
 /** What the person grants: which key per provider, models, a monthly budget and rpm. */
@@ -46,8 +46,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     if (named.length > 0 && chosenModels.length === 0) return setError("Keep at least one model.");
     setBusy("approve");
     try {
-      const outcome = await approveAppRequest({ requestId: consent.requestId, clientId: consent.clientId, appKey: consent.appKey, name: consent.appName.slice(0, 80), itemIds, policy: { models: chosenModels, budgetUsd, rpm: perMinute, expiresAt: null } });
-      setDone(finishConsent(outcome) === "posted" ? `Approved. You can close this window and return to ${consent.appName}.` : `Approved. Taking you back to ${consent.appName}…`);
+      setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy: { models: chosenModels, budgetUsd, rpm: perMinute, expiresAt: null } } }));
     } catch (e) {
       setError(describeVaultError(e));
       setBusy(null);
@@ -58,8 +57,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     setError(null);
     setBusy("deny");
     try {
-      const outcome = await connectApi.deny(consent.requestId);
-      setDone(finishConsent(outcome) === "posted" ? "Denied. You can close this window." : `Denied. Taking you back to ${consent.appName}…`);
+      setDone(await answerConsent({ consent, grant: null }));
     } catch (e) {
       setError(describeVaultError(e));
       setBusy(null);
@@ -68,7 +66,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
 
   if (done) return <div className="alert ok" role="status">{done}</div>;
   return (
-    <form className="card" onSubmit={approve} noValidate aria-label="Authorize this app">
+    <form className="card" onSubmit={approve} noValidate aria-label={consent.flow === "device" ? "Authorize this program" : "Authorize this app"}>
       <h2>{consent.appName} asks to use your AI keys</h2>
       <p className="hint">It never sees the keys: it gets a relay token limited to what you choose here, which you can pause or revoke at any time.</p>
       {error ? <div className="alert error" role="alert">{error}</div> : null}

@@ -40,6 +40,7 @@ function fakeServer({ url, clientSecret, tamper }: { url: string; clientSecret?:
     const token = parseTokenRequest({ body });
     if (!token.ok) return json(token.status, { error: token.error, error_description: token.description });
     const request = token.request;
+    if (request.grant_type !== "authorization_code") return json(400, { error: "unsupported_grant_type" });
     if (request.client_id !== authorize.clientId) return json(400, { error: "invalid_client" });
     if (clientSecret !== undefined && request.client_secret !== clientSecret) return json(400, { error: "invalid_client" });
     if (request.redirect_uri !== authorize.redirectUri) return json(400, { error: "invalid_grant" });
