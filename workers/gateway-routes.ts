@@ -9,6 +9,7 @@ import { gatewayDepsFrom } from "../lib/gateway/deps-from-env";
 import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleListModels } from "../lib/gateway/models-endpoint";
 import { newRequestId } from "../lib/gateway/context";
+import { handleRelayStatus } from "../lib/gateway/relay-status";
 import { apiSecurityHeaders } from "../lib/http/security-headers";
 
 type GatewayHandler = typeof handleChatCompletion;
@@ -16,6 +17,7 @@ type GatewayHandler = typeof handleChatCompletion;
 const routes: Record<string, GatewayHandler> = {
   "POST /v1/chat/completions": handleChatCompletion,
   "GET /v1/models": handleListModels,
+  "GET /v1/relay/status": handleRelayStatus,
 };
 
 /** The gateway handler for this request, or null when Next should answer it. */

@@ -28,7 +28,8 @@ describe("POST /connect/device's body (RFC 8628 §3.1 + decision 021)", () => {
 
   it("refuses a bad scope as invalid_scope, and anything else malformed as invalid_request", () => {
     expect(parseDeviceRequest({ body: form({ scope: "nosuchprovider" }) })).toMatchObject({ ok: false, error: "invalid_scope" });
-    for (const changes of [{ key: "abc" }, { code_challenge: null }, { code_challenge_method: "plain" }, { code_challenge_method: null }, { rpm: "0" }, { budget_usd: "1e3" }, { device_name: "x".repeat(61) }, { device_name: 'a "quoted" name' }, { device_name: "<b>" }]) {
+    const cases: Record<string, string | null>[] = [{ key: "abc" }, { code_challenge: null }, { code_challenge_method: "plain" }, { code_challenge_method: null }, { rpm: "0" }, { budget_usd: "1e3" }, { device_name: "x".repeat(61) }, { device_name: 'a "quoted" name' }, { device_name: "<b>" }];
+    for (const changes of cases) {
       expect(parseDeviceRequest({ body: form(changes) }), JSON.stringify(changes)).toMatchObject({ ok: false, error: "invalid_request" });
     }
     expect(parseDeviceRequest({ body: form({ client_id: null }) })).toMatchObject({ ok: false, error: "invalid_request" });
