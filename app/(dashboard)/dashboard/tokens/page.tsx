@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { TerminalLogin } from "@/components/agents/terminal-login";
 import { TokensScreen } from "@/components/tokens/tokens-screen";
+import { getServerEnv } from "@/lib/env/server-env";
 
 export const metadata: Metadata = { title: "Tokens" };
 
@@ -12,6 +14,7 @@ export default function TokensPage() {
         <code>Authorization: Bearer 1r_…</code> exactly as you would call OpenAI.
       </p>
       <TokensScreen />
+      <TerminalLogin origin={getServerEnv().PUBLIC_URL} />
     </>
   );
 }
