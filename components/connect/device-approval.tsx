@@ -31,7 +31,7 @@ export function DeviceApproval({ consent, signedInAs, userCode, returnTo }: { co
   if (done) return <div className="alert ok" role="status">{done}</div>;
   if (!signedInAs || confirmed) return <ConsentScreen consent={consent} signedInAs={signedInAs} returnTo={returnTo} />;
   return (
-    <section className="card" aria-label="Is this your request?">
+    <section className="card device-confirm" aria-label="Is this your request?">
       <h2>Is this your request?</h2>
       <p className="hint">Signed in as {signedInAs}.</p>
       {error ? <div className="alert error" role="alert">{error}</div> : null}

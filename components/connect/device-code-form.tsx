@@ -5,8 +5,8 @@
  */
 export function DeviceCodeForm({ value = "", error }: { value?: string; error?: string }) {
   return (
-    <section className="card" aria-label="Enter the code">
-      <h1>Connect a program</h1>
+    <section className="card" aria-labelledby="device-code-title">
+      <h1 id="device-code-title">Connect a program</h1>
       <p className="hint">A program on your computer or server (the <code>1relay</code> command, an agent, a bot) showed you a code. Type it here to give it a token of its own, with the limits you choose.</p>
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       <form method="get" action="/device">

@@ -51,13 +51,13 @@ export async function login(io: CliIo, args: ParsedArgs): Promise<number> {
   const deviceName = (stringOption(args, "name") ?? io.hostname).replace(/[^\x20-\x7e]|["<>\\`]/g, "").slice(0, 60).trim() || undefined;
   try {
     const device = await requestDeviceCode({ baseUrl: url, clientId: CLI_CLIENT_ID, scope: stringOption(args, "scope"), suggested, deviceName, userAgent: userAgent(io), fetchImpl: io.fetch, now: io.now });
-    const minutes = Math.round(device.expiresIn / 60);
+    const left = device.expiresIn < 120 ? `${device.expiresIn} seconds` : `${Math.round(device.expiresIn / 60)} minutes`;
     line(io.stdout, "To connect this terminal to your 1Relay, open");
     line(io.stdout, `  ${device.verificationUri}`);
     line(io.stdout, "and enter the code");
     line(io.stdout, `  ${device.userCode}`);
     line(io.stdout, `(or open ${device.verificationUriComplete})`);
-    line(io.stdout, `Check that the page shows the same code. Waiting for your approval: the code expires in ${minutes} ${minutes === 1 ? "minute" : "minutes"} (Ctrl-C to cancel).`);
+    line(io.stdout, `Check that the page shows the same code. Waiting for your approval: the code expires in ${left} (Ctrl-C to cancel).`);
     const grant = await pollDeviceToken({ pending: device.pending, fetchImpl: io.fetch, sleep: io.sleep, signal: io.signal, now: io.now });
     const file = await writeCredentials(io, { version: 1, url, clientId: CLI_CLIENT_ID, connectionId: grant.connectionId, token: grant.token, scope: grant.scope, savedAt: new Date(io.now()).toISOString() });
     line(io.stdout);
