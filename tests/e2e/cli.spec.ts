@@ -2,7 +2,7 @@ import { readFileSync, existsSync, statSync } from "node:fs";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { pollDeviceToken, requestDeviceCode } from "../../packages/connect/src/device";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { enterDeviceCode, newCliHome, readLoginPrompt, runCli, startCli, type CliRun } from "./helpers/cli";
+import { approveOnConsentPage, enterDeviceCode, newCliHome, readLoginPrompt, runCli, startCli, type CliRun } from "./helpers/cli";
 import { resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
@@ -31,22 +31,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
     if (label === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width + 1);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** After "Yes, it's mine": unlock when asked, check the suggested limits, approve. */
-async function approveOnConsentPage(page: Page, { budget, rpm }: { budget: string; rpm: string }): Promise<void> {
-  const form = page.getByRole("form", { name: "Authorize this program" });
-  const unlock = page.getByLabel("Master password", { exact: true });
-  await expect(form.or(unlock)).toBeVisible({ timeout: 20_000 });
-  if (await unlock.isVisible()) {
-    await unlock.fill(PASSWORD);
-    await page.getByRole("button", { name: "Unlock" }).click();
-  }
-  await expect(form).toBeVisible({ timeout: 30_000 });
-  await expect(form.getByLabel("Monthly budget (USD)")).toHaveValue(budget);
-  await expect(form.getByLabel("Requests per minute")).toHaveValue(rpm);
-  await form.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("status")).toContainText("Approved. Go back to your terminal");
 }
 
 function allOutput(...runs: ({ stdout: string; stderr: string } | CliRun)[]): string {
@@ -86,7 +70,7 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
     await expect(person.getByRole("region", { name: "Is this your request?" })).toContainText(prompt.userCode);
     await shoot(person, testInfo, "device-request");
     await person.getByRole("button", { name: "Yes, it’s mine: continue" }).click();
-    await approveOnConsentPage(person, { budget: "5", rpm: "30" });
+    await approveOnConsentPage(person, { password: PASSWORD, budget: "5", rpm: "30" });
 
     expect(await login.exit).toBe(0);
     expect(login.stdout()).toContain(`Logged in to ${baseURL}.`);
@@ -159,7 +143,7 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
 
     await enterDeviceCode(person, { verificationUri: device.verificationUri, userCode: device.userCode });
     await person.getByRole("button", { name: "Yes, it’s mine: continue" }).click();
-    await approveOnConsentPage(person, { budget: "10", rpm: "60" });
+    await approveOnConsentPage(person, { password: PASSWORD, budget: "10", rpm: "60" });
     // The library opens the sealed secret exactly as the CLI does.
     const grant = await pollDeviceToken({ pending: { ...device.pending, interval: 1 } });
     expect((await chat(baseURL!, grant.token)).status).toBe(200);

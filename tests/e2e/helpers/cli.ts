@@ -91,3 +91,29 @@ export async function enterDeviceCode(page: Page, { verificationUri, userCode }:
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("device-user-code")).toHaveText(userCode);
 }
+
+/** After "Yes, it's mine": unlock when asked, check the suggested limits, approve. */
+export async function approveOnConsentPage(page: Page, { password, budget, rpm }: { password: string; budget?: string; rpm?: string }): Promise<void> {
+  const form = page.getByRole("form", { name: "Authorize this program" });
+  const unlock = page.getByLabel("Master password", { exact: true });
+  await expect(form.or(unlock)).toBeVisible({ timeout: 20_000 });
+  if (await unlock.isVisible()) {
+    await unlock.fill(password);
+    await page.getByRole("button", { name: "Unlock" }).click();
+  }
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  if (budget !== undefined) await expect(form.getByLabel("Monthly budget (USD)")).toHaveValue(budget);
+  if (rpm !== undefined) await expect(form.getByLabel("Requests per minute")).toHaveValue(rpm);
+  await form.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText("Approved. Go back to your terminal");
+}
+
+/** `1relay login` approved in the browser by a signed-in person: ends with the CLI's exit code 0. */
+export async function loginThroughBrowser({ page, baseURL, home, password, args = [] }: { page: Page; baseURL: string; home: CliHome; password: string; args?: string[] }): Promise<CliRun> {
+  const login = startCli({ args: ["login", "--url", baseURL, ...args], home });
+  await enterDeviceCode(page, await readLoginPrompt(login));
+  await page.getByRole("button", { name: "Yes, it’s mine: continue" }).click();
+  await approveOnConsentPage(page, { password });
+  expect(await login.exit).toBe(0);
+  return login;
+}
