@@ -14,8 +14,8 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { concatBytes, wipeBytes } from "../crypto/bytes";
-import { encodeBase64Url, encodeHex, encodeUtf8 } from "../crypto/encoding";
-import { randomBytes } from "../crypto/random";
+import { encodeHex, encodeUtf8 } from "../crypto/encoding";
+import { randomBase64Url, randomBytes } from "../crypto/random";
 
 export const USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
 export const USER_CODE_LENGTH = 8;
@@ -29,12 +29,7 @@ const UNBIASED_LIMIT = 240;
 
 /** A fresh device code. */
 export function newDeviceCode(): string {
-  const bytes = randomBytes(32);
-  try {
-    return encodeBase64Url(bytes);
-  } finally {
-    wipeBytes(bytes);
-  }
+  return randomBase64Url(32);
 }
 
 /** A fresh user code in canonical form (8 letters, no dash), drawn uniformly. */

@@ -5,12 +5,8 @@
 // account (no email, no account cap) or of other connections. A paused token may still ask.
 import type { ConnectionSpend } from "../account/ledger-types";
 import type { ConnectionPolicy } from "../connections/wire";
-import { wipeBytes } from "../crypto/bytes";
-import { readBearerToken } from "./chat/chat-endpoint";
-import { createGatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
-import { gatewayErrorResponse } from "./gateway-error";
-import { authenticate, readCredentials } from "./stages/authenticate";
+import { serveTokenView } from "./token-view";
 
 export interface RelayStatus {
   object: "relay.status";
@@ -46,17 +42,14 @@ export function buildRelayStatus({ connectionId, status, policy, spend }: { conn
   };
 }
 
-export async function handleRelayStatus({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
-  const ctx = createGatewayContext({ request, deps });
-  try {
-    const credentials = readCredentials(readBearerToken(request));
-    const accountId = await ctx.timer.time("lookup", () => deps.findAccountId(credentials.connectionId));
-    const { connection } = await authenticate({ ctx, credentials, accountId, request: null });
-    wipeBytes(connection.ck);
-    const spend = await deps.account(connection.accountId).connectionSpend({ accountId: connection.accountId, connectionId: connection.connectionId });
-    const body = buildRelayStatus({ connectionId: connection.connectionId, status: connection.status, policy: connection.policy, spend });
-    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": ctx.requestId } });
-  } catch (error) {
-    return gatewayErrorResponse({ error, requestId: ctx.requestId });
-  }
+export function handleRelayStatus({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
+  return serveTokenView({
+    request,
+    deps,
+    allowPaused: true,
+    view: async (connection) => {
+      const spend = await deps.account(connection.accountId).connectionSpend({ accountId: connection.accountId, connectionId: connection.connectionId });
+      return buildRelayStatus({ connectionId: connection.connectionId, status: connection.status, policy: connection.policy, spend });
+    },
+  });
 }

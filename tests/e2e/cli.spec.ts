@@ -1,5 +1,5 @@
 import { readFileSync, existsSync, statSync } from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { pollDeviceToken, requestDeviceCode } from "../../packages/connect/src/device";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { approveOnConsentPage, enterDeviceCode, newCliHome, readLoginPrompt, runCli, startCli, type CliRun } from "./helpers/cli";
@@ -7,6 +7,7 @@ import { resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { secondServerPort, startSecondServer, type SecondServer } from "./helpers/second-server";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
+import { expectFitsBothWidths } from "./helpers/screenshots";
 
 // Issue 17: an agent gets its own token without the dashboard. `1relay login` (the built CLI, a
 // child process) prints a code; the person approves it in Chromium on /device, over the consent
@@ -20,17 +21,6 @@ const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(6)}`;
 
 function chat(baseURL: string, token: string, content = "hello"): Promise<Response> {
   return fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content }] }) });
-}
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    if (label === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width + 1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 function allOutput(...runs: ({ stdout: string; stderr: string } | CliRun)[]): string {
@@ -59,7 +49,7 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
 
     // The page names the program, the code, where the request came from, and warns.
     await person.goto("/device");
-    await shoot(person, testInfo, "device-code-form");
+    await expectFitsBothWidths(person, testInfo, "device-code-form");
     await enterDeviceCode(person, prompt);
     await expect(person.getByTestId("device-program")).toContainText("1Relay CLI");
     await expect(person.getByRole("heading", { name: "1Relay CLI", level: 1 })).toBeVisible();
@@ -68,7 +58,7 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
     await expect(person.getByTestId("device-agent")).toContainText(/^1relay-cli\/0\.1\.0 \(node 2\d\.\d+\.\d+; linux\)$/);
     await expect(person.getByTestId("device-warning")).toContainText("Only approve a request you started yourself, just now.");
     await expect(person.getByRole("region", { name: "Is this your request?" })).toContainText(prompt.userCode);
-    await shoot(person, testInfo, "device-request");
+    await expectFitsBothWidths(person, testInfo, "device-request");
     await person.getByRole("button", { name: "Yes, it’s mine: continue" }).click();
     await approveOnConsentPage(person, { password: PASSWORD, budget: "5", rpm: "30" });
 
@@ -156,7 +146,7 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
     await person.goto("/dashboard/tokens");
     await expect(person.getByTestId("terminal-login-command")).toHaveText(`npx 1relay login --url ${baseURL}`);
     await person.getByTestId("terminal-login-command").scrollIntoViewIfNeeded();
-    await shoot(person, testInfo, "tokens-terminal-login");
+    await expectFitsBothWidths(person, testInfo, "tokens-terminal-login");
   });
 });
 

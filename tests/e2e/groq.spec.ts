@@ -1,25 +1,15 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
+import { expectFitsBothWidths } from "./helpers/screenshots";
 
 // Issue 16, in the browser: add a Groq key to the vault, make a token for Groq only, call
 // groq/<model> with it, and see the call on the Usage page.
 
 const PASSWORD = "saffron harbour 73 quill meadow";
 const MODEL = "llama-3.3-70b-versatile";
-
-async function expectFits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    if (label === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width + 1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a Groq key, a token for Groq only, a call to groq/<model>, and the call on the Usage page", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(150_000);
@@ -39,10 +29,10 @@ test("a Groq key, a token for Groq only, a call to groq/<model>, and the call on
   await form.getByRole("button", { name: "Add key" }).click();
   await expect(page.locator(".alert.error[role=alert]")).toContainText("looks like a OpenAI key, not a Groq key");
   await addKey(page, "groq", "My Groq", fakeKeys.groq);
-  await expectFits(page, testInfo, "vault-with-groq");
+  await expectFitsBothWidths(page, testInfo, "vault-with-groq");
 
   const token = await createToken(page, { name: "Groq bot", keys: { groq: "My Groq" }, budget: "2" });
-  await expectFits(page, testInfo, "tokens-with-groq");
+  await expectFitsBothWidths(page, testInfo, "tokens-with-groq");
 
   await resetFakes();
   const response = await fetch(`${baseURL}/v1/chat/completions`, {
@@ -73,5 +63,5 @@ test("a Groq key, a token for Groq only, a call to groq/<model>, and the call on
   await expect(rows.filter({ hasText: "gpt-4o-mini" })).toHaveCount(0);
   // The totals and the breakdown by provider catch up with the log (both are polled).
   await expect(page.locator('[data-testid="breakdown-row"][data-key="groq"]')).toBeVisible({ timeout: 20_000 });
-  await expectFits(page, testInfo, "usage-groq");
+  await expectFitsBothWidths(page, testInfo, "usage-groq");
 });

@@ -5,7 +5,7 @@
 import { x25519 } from "@noble/curves/ed25519.js";
 import { wipeBytes } from "../../../lib/crypto/bytes";
 import { encodeBase64Url } from "../../../lib/crypto/encoding";
-import { randomBytes } from "../../../lib/crypto/random";
+import { randomBase64Url, randomBytes } from "../../../lib/crypto/random";
 import { challengeFromVerifier, newCodeVerifier } from "../../../lib/connect/pkce";
 
 export interface AuthorizationKeys {
@@ -28,11 +28,4 @@ export function newAuthorizationKeys(): AuthorizationKeys {
 }
 
 /** 32 random bytes in base64url (a `state`). */
-export function randomToken(): string {
-  const bytes = randomBytes(32);
-  try {
-    return encodeBase64Url(bytes);
-  } finally {
-    wipeBytes(bytes);
-  }
-}
+export const randomToken = (): string => randomBase64Url(32);

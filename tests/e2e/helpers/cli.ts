@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { answerConsent } from "./connect-flow";
 
 // The built `1relay` CLI (packages/cli/dist, built by `npm run test:e2e`), run as a person runs it:
 // a child process with its own HOME and config directory, on the machine's own Node when that is
@@ -92,19 +93,9 @@ export async function enterDeviceCode(page: Page, { verificationUri, userCode }:
   await expect(page.getByTestId("device-user-code")).toHaveText(userCode);
 }
 
-/** After "Yes, it's mine": unlock when asked, check the suggested limits, approve. */
+/** After "Yes, it's mine": the consent page's own steps (unlock, limits), then approve. */
 export async function approveOnConsentPage(page: Page, { password, budget, rpm }: { password: string; budget?: string; rpm?: string }): Promise<void> {
-  const form = page.getByRole("form", { name: "Authorize this program" });
-  const unlock = page.getByLabel("Master password", { exact: true });
-  await expect(form.or(unlock)).toBeVisible({ timeout: 20_000 });
-  if (await unlock.isVisible()) {
-    await unlock.fill(password);
-    await page.getByRole("button", { name: "Unlock" }).click();
-  }
-  await expect(form).toBeVisible({ timeout: 30_000 });
-  if (budget !== undefined) await expect(form.getByLabel("Monthly budget (USD)")).toHaveValue(budget);
-  if (rpm !== undefined) await expect(form.getByLabel("Requests per minute")).toHaveValue(rpm);
-  await form.getByRole("button", { name: "Approve" }).click();
+  await answerConsent(page, { password, formName: "Authorize this program", suggested: budget !== undefined && rpm !== undefined ? { budget, rpm } : undefined });
   await expect(page.getByRole("status")).toContainText("Approved. Go back to your terminal");
 }
 

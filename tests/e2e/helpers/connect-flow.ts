@@ -23,9 +23,15 @@ export async function captureProbe(page: Page): Promise<() => URL | null> {
   return () => seen;
 }
 
-/** On the consent page (signed in): unlock the vault if needed, set limits, approve or deny. */
-export async function answerConsent(page: Page, { password, approve = true, budget, rpm }: { password: string; approve?: boolean; budget?: string; rpm?: string }): Promise<void> {
-  const form = page.getByRole("form", { name: "Authorize this app" });
+/**
+ * On the consent page (signed in): unlock the vault if needed, check the suggested limits, set
+ * limits, approve or deny. `formName` is "Authorize this program" for a device request.
+ */
+export async function answerConsent(
+  page: Page,
+  { password, approve = true, budget, rpm, suggested, formName = "Authorize this app" }: { password: string; approve?: boolean; budget?: string; rpm?: string; suggested?: { budget: string; rpm: string }; formName?: string },
+): Promise<void> {
+  const form = page.getByRole("form", { name: formName });
   const unlock = page.getByLabel("Master password", { exact: true });
   await expect(form.or(unlock)).toBeVisible({ timeout: 20_000 });
   if (await unlock.isVisible()) {
@@ -33,6 +39,10 @@ export async function answerConsent(page: Page, { password, approve = true, budg
     await page.getByRole("button", { name: "Unlock" }).click();
   }
   await expect(form).toBeVisible({ timeout: 30_000 });
+  if (suggested) {
+    await expect(form.getByLabel("Monthly budget (USD)")).toHaveValue(suggested.budget);
+    await expect(form.getByLabel("Requests per minute")).toHaveValue(suggested.rpm);
+  }
   if (budget !== undefined) await form.getByLabel("Monthly budget (USD)").fill(budget);
   if (rpm !== undefined) await form.getByLabel("Requests per minute").fill(rpm);
   await form.getByRole("button", { name: approve ? "Approve" : "Deny" }).click();

@@ -1,24 +1,10 @@
 // `1relay status [--json]`: this token's status, limits and spend this month, from the token's
 // own endpoint (GET /v1/relay/status), which tells a token nothing about the account or others.
+import type { RelayStatus } from "../../../../lib/gateway/relay-status";
 import type { ParsedArgs } from "../args.js";
 import { requireCredentials } from "../credentials.js";
 import { CliError, describeNetworkFailure } from "../errors.js";
 import { line, userAgent, type CliIo } from "../io.js";
-
-export interface RelayStatus {
-  connection_id: string;
-  status: "active" | "paused";
-  month: string;
-  resets_at: string;
-  budget_usd: number | null;
-  spent_micro_usd: number;
-  reserved_micro_usd: number;
-  requests: number;
-  rpm: number | null;
-  providers: string[];
-  models: string[];
-  expires_at: string | null;
-}
 
 /** Dollars as the dashboard writes them: cents, or six decimals under a cent. */
 export function formatUsd(micro: number): string {
@@ -26,7 +12,7 @@ export function formatUsd(micro: number): string {
   return `$${(micro / 1_000_000).toFixed(2)}`;
 }
 
-export async function fetchStatus(io: CliIo, { url, token }: { url: string; token: string }): Promise<RelayStatus> {
+async function fetchStatus(io: CliIo, { url, token }: { url: string; token: string }): Promise<RelayStatus> {
   let response: Response;
   try {
     response = await io.fetch(`${url}/v1/relay/status`, { headers: { authorization: `Bearer ${token}`, accept: "application/json", "user-agent": userAgent(io) }, redirect: "manual" });
