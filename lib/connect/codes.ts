@@ -33,7 +33,8 @@ export const CLIENT_SECRET_PATTERN = /^1rs_[A-Za-z0-9_-]{43}$/;
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const MAX_HASH_INPUT = 512;
 
-function hashWithPrefix({ prefix, value, name }: { prefix: string; value: string; name: string }): string {
+/** hex(SHA-256(UTF-8(prefix) ‖ UTF-8(value))): the stored form of a random code or secret. */
+export function hashWithPrefix({ prefix, value, name }: { prefix: string; value: string; name: string }): string {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string`);
   if (value.length === 0 || value.length > MAX_HASH_INPUT) throw new RangeError(`${name} must be 1-${MAX_HASH_INPUT} characters`);
   const input = concatBytes(encodeUtf8(prefix), encodeUtf8(value));

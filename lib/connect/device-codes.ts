@@ -16,6 +16,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { concatBytes, wipeBytes } from "../crypto/bytes";
 import { encodeHex, encodeUtf8 } from "../crypto/encoding";
 import { randomBase64Url, randomBytes } from "../crypto/random";
+import { hashWithPrefix } from "./codes";
 
 export const USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
 export const USER_CODE_LENGTH = 8;
@@ -61,13 +62,7 @@ export function formatUserCode(code: string): string {
 /** The stored form of a device code. */
 export function hashDeviceCode(code: string): string {
   if (typeof code !== "string" || !DEVICE_CODE_PATTERN.test(code)) throw new RangeError("not a device code");
-  const input = concatBytes(encodeUtf8(DEVICE_CODE_PREFIX), encodeUtf8(code));
-  const digest = sha256(input);
-  try {
-    return encodeHex(digest);
-  } finally {
-    wipeBytes(input, digest);
-  }
+  return hashWithPrefix({ prefix: DEVICE_CODE_PREFIX, value: code, name: "device code" });
 }
 
 /** The stored form of a canonical user code, keyed with the server's AUTH_SECRET. */
