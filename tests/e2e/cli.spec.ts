@@ -2,6 +2,7 @@ import { readFileSync, existsSync, statSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { pollDeviceToken, requestDeviceCode } from "../../packages/connect/src/device";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { signInOnConsentPage } from "./helpers/connect-flow";
 import { approveOnConsentPage, enterDeviceCode, newCliHome, readLoginPrompt, runCli, startCli, type CliRun } from "./helpers/cli";
 import { resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
@@ -29,10 +30,11 @@ function allOutput(...runs: ({ stdout: string; stderr: string } | CliRun)[]): st
 
 test.describe.serial("1relay CLI: an agent's own token by device authorization", () => {
   let person: Page;
+  const personEmail = uniqueEmail("agent-owner");
 
   test.beforeAll(async ({ browser, baseURL }) => {
     person = await (await browser.newContext({ baseURL })).newPage();
-    await signInWithCode(person, browser, uniqueEmail("agent-owner"), baseURL!);
+    await signInWithCode(person, browser, personEmail, baseURL!);
     await createVault(person, PASSWORD);
     await addKey(person, "openai", "Personal OpenAI", fakeKeys.openai);
     await addKey(person, "anthropic", "Personal Anthropic", fakeKeys.anthropic);
@@ -105,15 +107,23 @@ test.describe.serial("1relay CLI: an agent's own token by device authorization",
     expect(allOutput(login, run, statusJson, statusText, logout)).not.toContain(token.slice(12));
   });
 
-  test("a denied request ends with a clear message and saves nothing", async ({ baseURL }) => {
+  test("signed out: the code page signs in inline and comes back to the request; a denied request ends with a clear message and saves nothing", async ({ browser, baseURL }) => {
     const home = newCliHome("denied");
     const login = startCli({ args: ["login", "--url", baseURL!], home });
-    await enterDeviceCode(person, await readLoginPrompt(login));
-    await person.getByRole("button", { name: "No, deny it" }).click();
-    await expect(person.getByRole("status")).toContainText("Denied. 1Relay CLI gets nothing");
+    const prompt = await readLoginPrompt(login);
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await enterDeviceCode(page, prompt);
+    await expect(page.getByTestId("device-warning")).toBeVisible();
+    await signInOnConsentPage(page, browser, personEmail, baseURL!);
+    await expect(page.getByRole("region", { name: "Is this your request?" })).toContainText(`Signed in as ${personEmail}.`);
+    await expect(page.getByTestId("device-user-code")).toHaveText(prompt.userCode);
+    await page.getByRole("button", { name: "No, deny it" }).click();
+    await expect(page.getByRole("status")).toContainText("Denied. 1Relay CLI gets nothing");
     expect(await login.exit).toBe(1);
     expect(login.stderr()).toContain("1relay: The request was denied in the browser. No token was saved.");
     expect(existsSync(home.credentialsFile)).toBe(false);
+    await context.close();
   });
 
   test("the device grant at the wire: pending, slow_down, a wrong verifier, approved once, a second use revokes", async ({ baseURL }) => {

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { readSignInMail } from "./accounts";
 
 /** A redirect URI registered for the test app where nothing listens: the browser's visit is captured instead. */
 export const PROBE_REDIRECT = "http://127.0.0.1:8794/cb";
@@ -46,4 +47,14 @@ export async function answerConsent(
   if (budget !== undefined) await form.getByLabel("Monthly budget (USD)").fill(budget);
   if (rpm !== undefined) await form.getByLabel("Requests per minute").fill(rpm);
   await form.getByRole("button", { name: approve ? "Approve" : "Deny" }).click();
+}
+
+/** Signs in inside the consent page (an app's popup or redirect, or /device), reading the code from the local mailbox. */
+export async function signInOnConsentPage(page: Page, browser: Browser, email: string, baseURL: string): Promise<void> {
+  const section = page.getByRole("region", { name: "Sign in to 1Relay" });
+  await section.getByLabel("Email address").fill(email);
+  await section.getByRole("button", { name: "Email me a sign-in code" }).click();
+  const mail = await readSignInMail(browser, email, baseURL);
+  await section.getByLabel("Sign-in code").fill(mail.code);
+  await section.getByRole("button", { name: "Sign in" }).click();
 }
