@@ -263,6 +263,14 @@ describe("the command line itself", () => {
     expect(await cli.run("login", "--rpm", "ten")).toBe(2);
   });
 
+  it("text from the server cannot drive the terminal: control characters are replaced", async () => {
+    relay.override = { status: 400, type: "application/json", body: JSON.stringify({ error: "invalid_client", error_description: "bad \u001b[2J\u001b]0;pwned\u0007 client" }) };
+    const cli = world();
+    expect(await cli.run("login", "--url", relay.url)).toBe(1);
+    expect(cli.err()).toContain("bad ?[2J?]0;pwned? client");
+    expect(cli.err()).not.toContain("\u001b");
+  });
+
   it("a file the CLI did not write is refused, not trusted", async () => {
     const cli = world();
     const file = credentialsPath(cli.io);

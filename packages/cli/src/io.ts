@@ -22,4 +22,7 @@ export function userAgent(io: CliIo): string {
   return `1relay-cli/${VERSION} (node ${process.versions.node}; ${io.platform})`;
 }
 
-export const line = (stream: { write(text: string): unknown }, text = "") => void stream.write(`${text}\n`);
+/** Control characters (ANSI escapes among them) other than tab and newline: text from a server never reaches the terminal raw. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export const line = (stream: { write(text: string): unknown }, text = "") => void stream.write(`${text.replace(CONTROLS, "?")}\n`);
