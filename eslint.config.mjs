@@ -16,6 +16,7 @@ const config = [
       "cloudflare-env.d.ts",
       "next-env.d.ts",
       "examples/**/node_modules/**",
+      "packages/*/dist/**",
     ],
   },
   ...nextVitals,

@@ -36,9 +36,9 @@ export function middleware(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(staticSecurityHeaders({ isHttps }))) response.headers.set(name, value);
-  // The consent page and the OAuth endpoints are never cached.
+  // The consent pages (apps and devices) and the OAuth endpoints are never cached.
   if (pathname.startsWith("/connect/logo/")) response.headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
-  else if (pathname.startsWith("/connect/")) response.headers.set("Cache-Control", "no-store");
+  else if (pathname.startsWith("/connect/") || pathname === "/device") response.headers.set("Cache-Control", "no-store");
   // The widget script is loaded by other sites' pages.
   if (pathname === "/connect.js") response.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
   return response;

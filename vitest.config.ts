@@ -14,7 +14,7 @@ export default defineConfig(async () => {
           resolve: { alias: { "@": import.meta.dirname } },
           test: {
             name: "unit",
-            include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/fakes/**/*.test.ts"],
+            include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/fakes/**/*.test.ts", "packages/*/src/**/*.test.ts"],
             exclude: ["**/*.worker.test.ts", "node_modules/**"],
             environment: "node",
             testTimeout: 30_000,

@@ -1,4 +1,4 @@
-/*! 1Relay connect widget: no dependencies, ES2017. Docs: lib/connect/README.md
+/*! 1Relay connect widget: no dependencies, ES2017. Docs: packages/connect/README.md
  * OneRelay.connect({ baseUrl, clientId, redirectUri, scope, key, codeChallenge,
  *   state, budgetUsd?, rpm? }) -> Promise<{ code, state, iss }>
  * key, codeChallenge, state: from your server (startAuthorization). Call it in

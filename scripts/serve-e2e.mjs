@@ -23,6 +23,7 @@ await runWorkerServer({
     // The whole suite signs up many people and connects many apps from one address: lift the
     // per-IP limits (tests check them on a server of their own), unless the caller sets them.
     "--var", "SIGNIN_EMAILS_PER_IP:100000", "--var", "SIGNIN_VERIFY_PER_IP:100000", "--var", "AUTHORIZE_REQUESTS_PER_IP:100000",
+    "--var", "DEVICE_REQUESTS_PER_IP:100000", "--var", "DEVICE_CODE_ENTRIES_PER_IP:100000",
     // Emailed links and `iss` come from PUBLIC_URL: this server's own origin.
     "--var", `PUBLIC_URL:http://localhost:${port}`,
     // Provider base URLs (OPENAI_BASE_URL, GROQ_BASE_URL…) for the fake providers, when the caller names them.

@@ -24,4 +24,6 @@ env.CHROMIUM_PATH = chromium.path;
 // The agent CLIs the agent specs drive (pinned, in a cache directory; installed once).
 run(process.execPath, [path.join(root, "scripts/agents/install-agents.mjs")]);
 if (process.env.SKIP_BUILD !== "1") buildIfChanged({ root, env, force: process.env.FORCE_BUILD === "1" });
+// The packages the specs run as a person would (the `1relay` CLI, @1relay/connect): a few seconds.
+run(process.execPath, [path.join(root, "scripts/build-packages.mjs"), "--quiet"]);
 run(bin("playwright"), ["test", ...process.argv.slice(2)]);

@@ -5,7 +5,7 @@ import { loadStoredConnection, recordKeyCheck, replaceServerWrapRow } from "../l
 import { flushUsage } from "../lib/db/usage-flush";
 import type { ConnectionStatus } from "../lib/limits/admission";
 import { REFUSALS } from "../lib/limits/refusals";
-import type { BeginInput, BeginResult, FinishInput, FinishResult, SpendSummary } from "../lib/account/ledger-types";
+import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, FinishResult, SpendSummary } from "../lib/account/ledger-types";
 import { logError } from "../lib/errors/log-error";
 import { AccountLedger } from "./account-ledger";
 import { admitRequest } from "./admit-request";
@@ -171,6 +171,12 @@ export class AccountDurableObject extends DurableObject<Env> {
   async spendSummary({ accountId }: { accountId: string }): Promise<SpendSummary> {
     this.ensureBound(accountId);
     return this.ledger.summary(Date.now());
+  }
+
+  /** One connection's month, for its own token's status (the gateway authenticated the token first). */
+  async connectionSpend({ accountId, connectionId }: { accountId: string; connectionId: string }): Promise<ConnectionSpend> {
+    this.ensureBound(accountId);
+    return this.ledger.connectionSpend(connectionId, Date.now());
   }
 
   /** Account deletion: everything the object holds is erased (usage not yet written is dropped with it). */

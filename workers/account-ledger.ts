@@ -6,7 +6,7 @@
 import { decideAdmission, type ConnectionStatus } from "../lib/limits/admission";
 import { monthKey, nextMonthStart } from "../lib/limits/month";
 import { RATE_WINDOW_MS } from "../lib/limits/sliding-window";
-import type { BeginInput, BeginResult, FinishInput, FinishResult, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
+import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, FinishResult, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
 
 const ACCOUNT_SCOPE = "*";
 
@@ -172,6 +172,14 @@ export class AccountLedger {
       account: { spentMicroUsd: account?.spent ?? 0, reservedMicroUsd: reserved.reduce((sum, r) => sum + r.amount, 0), requests: account?.requests ?? 0 },
       connections,
     };
+  }
+
+  /** One connection's spend this month (the same figures the summary has for it). */
+  connectionSpend(connectionId: string, now: number): ConnectionSpend {
+    const month = monthKey(now);
+    const { spentMicroUsd, reservedMicroUsd } = this.figures(connectionId, month);
+    const requests = this.sql.exec<{ requests: number }>("SELECT requests FROM spend WHERE scope = ? AND month = ?", connectionId, month).toArray()[0]?.requests ?? 0;
+    return { month, resetsAt: nextMonthStart(now), spentMicroUsd, reservedMicroUsd, requests };
   }
 
   private charge({ connectionId, month, amount }: { connectionId: string; month: string; amount: number }): void {

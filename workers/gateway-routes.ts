@@ -13,6 +13,7 @@ import { handleEmbeddings } from "../lib/gateway/embeddings/embeddings-endpoint"
 import { geminiRoute } from "../lib/gateway/gemini/gemini-routes";
 import { handleResponses } from "../lib/gateway/responses/responses-endpoint";
 import { newRequestId } from "../lib/gateway/context";
+import { handleRelayStatus } from "../lib/gateway/relay-status";
 import { apiSecurityHeaders } from "../lib/http/security-headers";
 
 type GatewayHandler = typeof handleChatCompletion;
@@ -25,6 +26,7 @@ const routes: Record<string, GatewayHandler> = {
   "HEAD /": handleReachability,
   "POST /v1/responses": handleResponses,
   "POST /v1/embeddings": handleEmbeddings,
+  "GET /v1/relay/status": handleRelayStatus,
 };
 
 /** The gateway handler for this request, or null when Next should answer it. */

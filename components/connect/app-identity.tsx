@@ -16,10 +16,11 @@ export function ConsentBrand() {
 }
 
 /**
- * Who is asking: the app's logo (served by us), name, homepage and description, and whether the
- * operator of this 1Relay checked who runs it. An unverified app says so, in words.
+ * Who is asking: the app's logo (served by us), name, homepage and description, where it returns
+ * you (for a redirect; a device request has none), and whether the operator of this 1Relay
+ * checked who runs it. An unverified app says so, in words.
  */
-export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHost: string }) {
+export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHost?: string }) {
   const homepageHost = new URL(app.homepage).host;
   return (
     <div className="app-identity">
@@ -28,7 +29,8 @@ export function AppIdentity({ app, redirectHost }: { app: PublicApp; redirectHos
       <div>
         <h1>{app.name}</h1>
         <p className="hint">
-          <a href={app.homepage} target="_blank" rel="noopener noreferrer">{homepageHost}</a> · returns you to <strong>{redirectHost}</strong>
+          <a href={app.homepage} target="_blank" rel="noopener noreferrer">{homepageHost}</a>
+          {redirectHost ? <> · returns you to <strong>{redirectHost}</strong></> : null}
         </p>
         {app.verifiedAt !== null ? (
           <p className="verification verified" data-testid="app-verification" data-verified="true">

@@ -1,19 +1,17 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { connectApi } from "@/lib/connect/connect-api";
 import type { ParsedScope } from "@/lib/connect/scope";
 import { findUnknownModels } from "@/lib/connections/catalogue-models";
 import { parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
 import { providerNames } from "@/lib/vault/provider-keys";
-import { approveAppRequest } from "@/lib/vault/vault-store";
 import type { VaultItemRecord } from "@/lib/vault/wire";
 import { LimitsFields } from "../limits/limits-fields";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { useAction } from "../ui/use-action";
-import { finishConsent } from "./finish-consent";
+import { answerConsent } from "./consent-answer";
 
 export interface ConsentProps {
   requestId: string;
@@ -22,6 +20,8 @@ export interface ConsentProps {
   appKey: string;
   scope: ParsedScope;
   suggested: { budgetUsd?: number; rpm?: number };
+  /** A program's device request (decision 021) rather than an app's: the answer goes to its next poll. */
+  flow?: "app" | "device";
 }
 
 /** What the person grants: which key per provider, models, a monthly budget and rpm. */
@@ -50,8 +50,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     if (!parsed.ok) return setFieldError(parsed);
     void action.run(
       async () => {
-        const outcome = await approveAppRequest({ requestId: consent.requestId, clientId: consent.clientId, appKey: consent.appKey, name: consent.appName.slice(0, 80), itemIds, policy: parsed.limits });
-        setDone(finishConsent(outcome) === "posted" ? `Approved. You can close this window and return to ${consent.appName}.` : `Approved. Taking you back to ${consent.appName}…`);
+        setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy: parsed.limits } }));
       },
       { name: "approve", keepBusy: true },
     );
@@ -61,8 +60,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     action.clearError();
     void action.run(
       async () => {
-        const outcome = await connectApi.deny(consent.requestId);
-        setDone(finishConsent(outcome) === "posted" ? "Denied. You can close this window." : `Denied. Taking you back to ${consent.appName}…`);
+        setDone(await answerConsent({ consent, grant: null }));
       },
       { name: "deny", keepBusy: true },
     );
@@ -70,7 +68,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
 
   if (done) return <Notice tone="ok">{done}</Notice>;
   return (
-    <form className="card" onSubmit={approve} noValidate aria-label="Authorize this app">
+    <form className="card" onSubmit={approve} noValidate aria-label={consent.flow === "device" ? "Authorize this program" : "Authorize this app"}>
       <h2>{consent.appName} asks to use your AI keys</h2>
       <p className="hint">It never sees the keys: it gets a relay token limited to what you choose here, which you can pause or revoke at any time.</p>
       <Notice tone="error">{action.error}</Notice>

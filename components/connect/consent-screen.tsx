@@ -9,12 +9,12 @@ import { ConsentForm, type ConsentProps } from "./consent-form";
 import { InlineSignIn } from "./inline-sign-in";
 
 /** The consent page's steps, without losing the request: sign in → unlock the vault → choose → approve or deny. */
-export function ConsentScreen({ consent, signedInAs }: { consent: ConsentProps; signedInAs: string | null }) {
+export function ConsentScreen({ consent, signedInAs, returnTo: returnPath }: { consent: ConsentProps; signedInAs: string | null; returnTo?: string }) {
   const vault = useVault();
   useEffect(() => {
     if (signedInAs && vault.status === "loading") void loadVault();
   }, [signedInAs, vault.status]);
-  const returnTo = `/connect/authorize?request=${consent.requestId}`;
+  const returnTo = returnPath ?? `/connect/authorize?request=${consent.requestId}`;
   if (!signedInAs) return <InlineSignIn returnTo={returnTo} />;
   return (
     <>

@@ -1,6 +1,7 @@
 /**
  * Acme Notes (demo): an example third-party app that connects a person's
- * 1Relay (lib/connect/README.md) and calls the gateway with the relay token.
+ * 1Relay (packages/connect/README.md) with the @1relay/connect package and
+ * calls the gateway with the relay token.
  *
  * Dependency-free Node HTTP server (Node ≥ 20). Sessions live in memory,
  * keyed by a random HttpOnly SameSite=Lax cookie; the relay token, the PKCE
@@ -13,7 +14,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "../../lib/connect/app-client";
+import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "@1relay/connect";
 import { renderHome, type Flash } from "./page";
 
 export const APP_NAME = "Acme Notes (demo)";

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the demo app (examples/demo-app/README.md): bundles server.ts with esbuild (it
-// imports the project's TypeScript connect helper), then starts it with options from the
-// environment: ONERELAY_URL, PORT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET.
+// Runs the demo app (examples/demo-app/README.md): bundles server.ts with esbuild, resolving the
+// @1relay/connect package it imports to the package's source in this repository (packages/connect,
+// what `npm install @1relay/connect` gives an app once published), then starts it with options
+// from the environment: ONERELAY_URL, PORT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET.
 import { build, stop } from "esbuild";
 import path from "node:path";
 
@@ -12,6 +13,7 @@ const out = await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  alias: { "@1relay/connect": path.join(here, "../../packages/connect/src/index.ts") },
   write: false,
   logLevel: "silent",
 });

@@ -89,3 +89,12 @@ export interface SpendSummary {
   account: { spentMicroUsd: number; reservedMicroUsd: number; requests: number };
   connections: Record<string, { spentMicroUsd: number; reservedMicroUsd: number; requests: number; status: ConnectionStatus }>;
 }
+
+/** One connection's month, for its own token (GET /v1/relay/status): nothing of the account or other connections. */
+export interface ConnectionSpend {
+  month: string;
+  resetsAt: number;
+  spentMicroUsd: number;
+  reservedMicroUsd: number;
+  requests: number;
+}

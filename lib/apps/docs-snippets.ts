@@ -1,5 +1,5 @@
 // Copy-paste snippets of the integration docs (dashboard → Apps → Integration docs), for
-// this deployment's origin. Kept in step with lib/connect/README.md; pure text, no I/O.
+// this deployment's origin. Kept in step with packages/connect/README.md; pure text, no I/O.
 
 const EXAMPLE_CLIENT_ID = "app_0123456789abcdef01234567";
 const EXAMPLE_REDIRECT_URI = "https://app.example.com/callback";
@@ -32,7 +32,7 @@ ${REDIRECT_URI}?code=<code>&state=<your state>&iss=${encodeURIComponent(origin)}
 # Denied
 ${REDIRECT_URI}?error=access_denied&state=<your state>`,
 
-    start: `import { startAuthorization, exchangeCode, revokeToken, ConnectError } from "./1relay/app-client";
+    start: `import { startAuthorization, exchangeCode, revokeToken, ConnectError } from "@1relay/connect";
 
 const RELAY = "${origin}";
 const CLIENT_ID = "${CLIENT_ID}";

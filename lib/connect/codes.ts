@@ -10,8 +10,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { concatBytes, wipeBytes } from "../crypto/bytes";
 import { equalBytes } from "../crypto/compare";
-import { decodeHex, encodeBase64Url, encodeHex, encodeUtf8 } from "../crypto/encoding";
-import { randomBytes } from "../crypto/random";
+import { decodeHex, encodeHex, encodeUtf8 } from "../crypto/encoding";
+import { randomBase64Url, randomBytes } from "../crypto/random";
 
 /** A code lives at most 60 seconds (RFC 6749 §4.1.2 recommends at most 10 minutes). */
 export const AUTH_CODE_TTL_MS = 60_000;
@@ -33,16 +33,8 @@ export const CLIENT_SECRET_PATTERN = /^1rs_[A-Za-z0-9_-]{43}$/;
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const MAX_HASH_INPUT = 512;
 
-function randomBase64Url(byteLength: number): string {
-  const bytes = randomBytes(byteLength);
-  try {
-    return encodeBase64Url(bytes);
-  } finally {
-    wipeBytes(bytes);
-  }
-}
-
-function hashWithPrefix({ prefix, value, name }: { prefix: string; value: string; name: string }): string {
+/** hex(SHA-256(UTF-8(prefix) ‖ UTF-8(value))): the stored form of a random code or secret. */
+export function hashWithPrefix({ prefix, value, name }: { prefix: string; value: string; name: string }): string {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string`);
   if (value.length === 0 || value.length > MAX_HASH_INPUT) throw new RangeError(`${name} must be 1-${MAX_HASH_INPUT} characters`);
   const input = concatBytes(encodeUtf8(prefix), encodeUtf8(value));

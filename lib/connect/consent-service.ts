@@ -30,27 +30,36 @@ export interface PendingConnection {
   skId: string;
 }
 
+/**
+ * What the server keeps of a connection the person's browser built for an app or a program: the
+ * models checked against the catalogue, the grant checked against the request (never wider), the SK layer added, the display hint derived
+ * from the connection id. K stays sealed; CK stays wrapped.
+ */
+export function prepareConnection({ connection, requested }: { connection: ApproveBody["connection"]; requested: ParsedScope }): { pending: PendingConnection; granted: string } {
+  requireCatalogueModels(connection.policy);
+  const granted = grantedScope({ requested, policy: connection.policy });
+  const { ckToken, keyTest, ...rest } = connection;
+  if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
+  const sk = serverKeyring(getServerEnv()).current;
+  const pending: PendingConnection = { body: { ...rest, tokenHint: tokenHintFromConnectionId(rest.id) }, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
+  return { pending, granted: formatScope(granted) };
+}
+
 export async function approveAuthorization({ userId, body, issuer, now }: { userId: string; body: ApproveBody; issuer: string; now: number }): Promise<ConsentOutcome> {
-  const env = getServerEnv();
-  const db = createDb(env.DB);
+  const db = createDb(getServerEnv().DB);
   const row = await getAuthorizationRequest({ db, id: body.requestId });
   if (!row || row.status !== "pending" || row.expires_at <= now) throw expired();
   const requested = parseScope(row.scope);
   if (!requested.ok) throw expired();
-  requireCatalogueModels(body.connection.policy);
-  const granted = grantedScope({ requested: requested.scope, policy: body.connection.policy });
-  const { ckToken, keyTest, ...rest } = body.connection;
-  if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
-  const sk = serverKeyring(env).current;
-  const pending: PendingConnection = { body: { ...rest, tokenHint: tokenHintFromConnectionId(rest.id) }, ckServer: wrapForServer({ sk, connectionId: rest.id, ckToken }), skId: sk.keyId };
+  const { pending, granted } = prepareConnection({ connection: body.connection, requested: requested.scope });
   const code = newAuthorizationCode();
   const ok = await markApproved({
     db,
     id: row.id,
     userId,
-    connectionId: rest.id,
+    connectionId: pending.body.id,
     connectionBody: JSON.stringify(pending),
-    grantedScope: formatScope(granted),
+    grantedScope: granted,
     sealedSecret: body.sealedSecret,
     codeHash: hashCode(code),
     codeExpiresAt: now + AUTH_CODE_TTL_MS,

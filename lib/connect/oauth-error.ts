@@ -6,7 +6,10 @@
  * header must be a 401 carrying `WWW-Authenticate` (RFC 6749 §5.2).
  */
 
-/** Token endpoint errors (RFC 6749 §5.2) plus RFC 7009 §2.2.1's unsupported_token_type. */
+/**
+ * Token endpoint errors (RFC 6749 §5.2), RFC 7009 §2.2.1's unsupported_token_type, and the
+ * device grant's answers while the person has not approved (RFC 8628 §3.5).
+ */
 export const TOKEN_ERROR_CODES = [
   "invalid_request",
   "invalid_client",
@@ -15,6 +18,10 @@ export const TOKEN_ERROR_CODES = [
   "unsupported_grant_type",
   "invalid_scope",
   "unsupported_token_type",
+  "authorization_pending",
+  "slow_down",
+  "access_denied",
+  "expired_token",
 ] as const;
 export type TokenErrorCode = (typeof TOKEN_ERROR_CODES)[number];
 

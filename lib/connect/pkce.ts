@@ -9,7 +9,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { wipeBytes } from "../crypto/bytes";
 import { equalBytes } from "../crypto/compare";
 import { decodeBase64Url, encodeBase64Url, encodeUtf8 } from "../crypto/encoding";
-import { randomBytes } from "../crypto/random";
+import { randomBase64Url } from "../crypto/random";
 
 const VERIFIER_PATTERN = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -32,12 +32,7 @@ export function isValidChallenge(text: unknown): text is string {
 
 /** A fresh verifier: 32 random bytes in base64url, 43 characters (RFC 7636 §4.1 recommendation). */
 export function newCodeVerifier(): string {
-  const bytes = randomBytes(32);
-  try {
-    return encodeBase64Url(bytes);
-  } finally {
-    wipeBytes(bytes);
-  }
+  return randomBase64Url(32);
 }
 
 /** The S256 challenge of a verifier; RangeError if the verifier is not RFC 7636 §4.1 syntax. */

@@ -154,3 +154,24 @@ describe("parseRevokeRequest", () => {
     expect(parseRevokeRequest({ body: "token=a", authorization: "Basic !!" })).toMatchObject({ ok: false, error: "invalid_client", status: 401 });
   });
 });
+
+describe("parseTokenRequest: the device grant (RFC 8628 §3.4)", () => {
+  const GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+  const device = (changes: Record<string, string | null> = {}) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries({ grant_type: GRANT, device_code: CODE, code_verifier: VERIFIER, client_id: "1relay-cli", ...changes })) if (value !== null) params.set(name, value);
+    return params.toString();
+  };
+  it("takes the device code, the PKCE verifier and the client id; no redirect URI", () => {
+    expect(parseTokenRequest({ body: device() })).toEqual({ ok: true, authMethod: "none", request: { grant_type: GRANT, device_code: CODE, code_verifier: VERIFIER, client_id: "1relay-cli" } });
+  });
+  it("requires the device code and the verifier", () => {
+    expect(parseTokenRequest({ body: device({ device_code: null }) })).toMatchObject({ ok: false, error: "invalid_request", description: "device_code is required" });
+    expect(parseTokenRequest({ body: device({ device_code: "not a code!" }) })).toMatchObject({ ok: false, error: "invalid_grant" });
+    expect(parseTokenRequest({ body: device({ code_verifier: null }) })).toMatchObject({ ok: false, error: "invalid_request", description: "code_verifier is required" });
+    expect(parseTokenRequest({ body: device({ code_verifier: "short" }) })).toMatchObject({ ok: false, error: "invalid_request" });
+  });
+  it("still refuses other grants", () => {
+    expect(parseTokenRequest({ body: device({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer" }) })).toMatchObject({ ok: false, error: "unsupported_grant_type" });
+  });
+});

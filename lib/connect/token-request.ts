@@ -26,7 +26,10 @@ const VERIFIER_SYNTAX = /^[A-Za-z0-9\-._~]{43,128}$/;
 const MAX_SECRET_LENGTH = 256;
 const MAX_TOKEN_LENGTH = 512;
 
-export interface TokenRequest {
+/** RFC 8628 §3.4: the device authorization grant. */
+export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+export interface CodeTokenRequest {
   grant_type: "authorization_code";
   code: string;
   code_verifier: string;
@@ -34,6 +37,17 @@ export interface TokenRequest {
   redirect_uri: string;
   client_secret?: string;
 }
+
+/** RFC 8628 §3.4, with the PKCE verifier of the device request (decision 021). */
+export interface DeviceTokenRequest {
+  grant_type: typeof DEVICE_CODE_GRANT;
+  device_code: string;
+  code_verifier: string;
+  client_id: string;
+  client_secret?: string;
+}
+
+export type TokenRequest = CodeTokenRequest | DeviceTokenRequest;
 
 export interface RevokeRequest {
   token: string;
@@ -59,7 +73,7 @@ export type ParseTokenResult = { ok: true; request: TokenRequest; authMethod: Cl
 export type ParseRevokeResult = { ok: true; request: RevokeRequest; authMethod: ClientAuthMethod } | ParseFailure;
 
 type Params = Record<string, string>;
-type Step<T> = { ok: true; value: T } | ParseFailure;
+export type Step<T> = { ok: true; value: T } | ParseFailure;
 
 function failure({ error, description, viaHeader = false }: { error: TokenErrorCode; description: string; viaHeader?: boolean }): ParseFailure {
   const status = error === "invalid_client" && viaHeader ? 401 : 400;
@@ -67,7 +81,7 @@ function failure({ error, description, viaHeader = false }: { error: TokenErrorC
 }
 
 /** The known parameters of a form or JSON body, one string each. */
-function readParams({ body, names }: { body: unknown; names: readonly string[] }): Step<Params> {
+export function readParams({ body, names }: { body: unknown; names: readonly string[] }): Step<Params> {
   const params: Params = {};
   if (typeof body === "string") {
     if (body.length > MAX_FORM_LENGTH) return failure({ error: "invalid_request", description: "the request body is too large" });
@@ -125,7 +139,7 @@ function readBasicAuth(authorization: string | null | undefined): Step<{ clientI
 }
 
 /** Client id and secret from the body and/or the header, with the RFC 6749 §2.3 checks. */
-function readClient({ params, authorization }: { params: Params; authorization: string | null | undefined }): Step<{
+export function readClient({ params, authorization }: { params: Params; authorization: string | null | undefined }): Step<{
   clientId: string;
   clientSecret?: string;
   authMethod: ClientAuthMethod;
@@ -151,7 +165,7 @@ function readClient({ params, authorization }: { params: Params; authorization: 
   return { ok: true, value: clientSecret === undefined ? { clientId, authMethod } : { clientId, clientSecret, authMethod } };
 }
 
-const TOKEN_PARAMS = ["grant_type", "code", "code_verifier", "client_id", "redirect_uri", "client_secret"] as const;
+const TOKEN_PARAMS = ["grant_type", "code", "device_code", "code_verifier", "client_id", "redirect_uri", "client_secret"] as const;
 
 /**
  * Parses a token request. `body` is the raw form text, or the parsed JSON
@@ -164,8 +178,9 @@ export function parseTokenRequest({ body, authorization }: { body: unknown; auth
   const client = readClient({ params, authorization });
   if (!client.ok) return client;
   if (params.grant_type === undefined) return failure({ error: "invalid_request", description: "grant_type is required" });
+  if (params.grant_type === DEVICE_CODE_GRANT) return parseDeviceTokenRequest({ params, client: client.value });
   if (params.grant_type !== "authorization_code") {
-    return failure({ error: "unsupported_grant_type", description: "only grant_type=authorization_code is supported" });
+    return failure({ error: "unsupported_grant_type", description: `grant_type must be authorization_code or ${DEVICE_CODE_GRANT}` });
   }
   if (params.code === undefined) return failure({ error: "invalid_request", description: "code is required" });
   if (!CODE_SYNTAX.test(params.code)) return failure({ error: "invalid_grant", description: "the authorization code is invalid" });
@@ -178,7 +193,7 @@ export function parseTokenRequest({ body, authorization }: { body: unknown; auth
     return failure({ error: "invalid_request", description: "redirect_uri is malformed" });
   }
   const { clientId, clientSecret, authMethod } = client.value;
-  const request: TokenRequest = {
+  const request: CodeTokenRequest = {
     grant_type: "authorization_code",
     code: params.code,
     code_verifier: params.code_verifier,
@@ -187,6 +202,18 @@ export function parseTokenRequest({ body, authorization }: { body: unknown; auth
   };
   if (clientSecret !== undefined) request.client_secret = clientSecret;
   return { ok: true, request, authMethod };
+}
+
+function parseDeviceTokenRequest({ params, client }: { params: Params; client: { clientId: string; clientSecret?: string; authMethod: ClientAuthMethod } }): ParseTokenResult {
+  if (params.device_code === undefined) return failure({ error: "invalid_request", description: "device_code is required" });
+  if (!CODE_SYNTAX.test(params.device_code)) return failure({ error: "invalid_grant", description: "the device code is invalid" });
+  if (params.code_verifier === undefined) return failure({ error: "invalid_request", description: "code_verifier is required" });
+  if (!VERIFIER_SYNTAX.test(params.code_verifier)) {
+    return failure({ error: "invalid_request", description: "code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~" });
+  }
+  const request: DeviceTokenRequest = { grant_type: DEVICE_CODE_GRANT, device_code: params.device_code, code_verifier: params.code_verifier, client_id: client.clientId };
+  if (client.clientSecret !== undefined) request.client_secret = client.clientSecret;
+  return { ok: true, request, authMethod: client.authMethod };
 }
 
 const REVOKE_PARAMS = ["token", "token_type_hint", "client_id", "client_secret"] as const;

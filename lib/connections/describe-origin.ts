@@ -3,7 +3,7 @@ import type { ConnectionSummary } from "./wire";
 // When and how a connection was made, and its short id: what tells two connections of the same
 // app apart on the connections pages and the Overview. Pure.
 
-const VIA: Record<string, string> = { dashboard: "in the dashboard", "consent-page": "on the consent page", "consent-popup": "in the consent popup" };
+const VIA: Record<string, string> = { dashboard: "in the dashboard", "consent-page": "on the consent page", "consent-popup": "in the consent popup", device: "by device authorization (a terminal)" };
 
 const when = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 

@@ -88,7 +88,7 @@ export const createTokenSchema = z
   });
 export type CreateTokenBody = z.infer<typeof createTokenSchema>;
 
-export const CREATED_VIA = ["dashboard", "consent-page", "consent-popup"] as const;
+export const CREATED_VIA = ["dashboard", "consent-page", "consent-popup", "device"] as const;
 export type CreatedVia = (typeof CREATED_VIA)[number];
 
 export interface ConnectionSummary {

@@ -1,3 +1,6 @@
+import { wipeBytes } from "./bytes";
+import { encodeBase64Url } from "./encoding";
+
 /**
  * Randomness from the platform CSPRNG (`crypto.getRandomValues`), available
  * unchanged in browsers, workerd and Node >= 19.
@@ -36,4 +39,14 @@ export function newKey(): Uint8Array {
 /** A fresh 16-byte Argon2id salt. */
 export function newSalt(): Uint8Array {
   return randomBytes(SALT_BYTES);
+}
+
+/** `n` random bytes as unpadded base64url (codes, PKCE verifiers, states); the bytes are wiped. */
+export function randomBase64Url(n: number): string {
+  const bytes = randomBytes(n);
+  try {
+    return encodeBase64Url(bytes);
+  } finally {
+    wipeBytes(bytes);
+  }
 }

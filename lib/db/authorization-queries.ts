@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { cancelAccountDeviceAuthorizations } from "./device-queries";
 import type { AuthorizationRequestsTable } from "./schema";
 
 // Authorization requests from /connect/authorize to the one-time code exchange. State moves
@@ -90,10 +91,10 @@ export async function deleteStaleAuthorizationRequests({ db, now }: { db: Db; no
 }
 
 /**
- * "Revoke everything", vault reset and account deletion: the account's approved requests can no
- * longer be exchanged (their code, sealed K and wrapped material are dropped), and the ids of
- * connections its recent exchanges made are returned, so that one minted a moment ago, perhaps
- * not yet in the connections table, is revoked too.
+ * "Revoke everything", vault reset and account deletion: the account's approved requests, apps'
+ * and devices' (decision 021), can no longer be exchanged (their code, sealed K and wrapped
+ * material are dropped), and the ids of connections their recent exchanges made are returned, so
+ * that one minted a moment ago, perhaps not yet in the connections table, is revoked too.
  */
 export async function cancelAccountAuthorizations({ db, userId }: { db: Db; userId: string }): Promise<{ cancelled: number; exchangedConnectionIds: string[] }> {
   const cancelled = await db
@@ -103,5 +104,9 @@ export async function cancelAccountAuthorizations({ db, userId }: { db: Db; user
     .where("status", "=", "approved")
     .executeTakeFirst();
   const exchanged = await db.selectFrom("authorization_requests").select("connection_id").where("user_id", "=", userId).where("status", "=", "exchanged").execute();
-  return { cancelled: Number(cancelled.numUpdatedRows), exchangedConnectionIds: exchanged.flatMap((r) => (r.connection_id ? [r.connection_id] : [])) };
+  const devices = await cancelAccountDeviceAuthorizations({ db, userId });
+  return {
+    cancelled: Number(cancelled.numUpdatedRows) + devices.cancelled,
+    exchangedConnectionIds: [...exchanged.flatMap((r) => (r.connection_id ? [r.connection_id] : [])), ...devices.exchangedConnectionIds],
+  };
 }

@@ -49,7 +49,7 @@ export async function insertTokenConnection({
   skId: string;
   now: number;
   /** For a connection an app receives through the consent flow (and whether the page or its popup). */
-  app?: { clientId: string; display: "page" | "popup" };
+  app?: { clientId: string; display: "page" | "popup" | "device" };
 }): Promise<ConnectionSummary> {
   const db = createDb(d1);
   // Every grant must name one of this person's vault items at its current key version.
@@ -84,7 +84,7 @@ export async function insertTokenConnection({
     last_used_at: null,
     revoked_at: null,
     is_key_test: body.keyTest ? 1 : 0,
-    created_via: app ? (app.display === "popup" ? "consent-popup" : "consent-page") : "dashboard",
+    created_via: app ? ({ page: "consent-page", popup: "consent-popup", device: "device" } as const)[app.display] : "dashboard",
   };
   const grants: ConnectionGrantsTable[] = body.grants.map((g) => ({
     connection_id: body.id,

@@ -175,6 +175,32 @@ export interface AuthorizationRequestsTable {
   expires_at: number;
 }
 
+/** Device authorization (RFC 8628, decision 021): migration 0015. */
+export interface DeviceAuthorizationsTable {
+  id: string;
+  client_id: string;
+  device_code_hash: string;
+  user_code_hash: string;
+  code_challenge: string;
+  scope: string;
+  program_key: string;
+  suggested: string;
+  device_name: string | null;
+  requester_ip: string | null;
+  requester_location: string | null;
+  requester_agent: string | null;
+  status: "pending" | "approved" | "denied" | "exchanged";
+  interval_seconds: number;
+  last_polled_at: number;
+  user_id: string | null;
+  connection_id: string | null;
+  connection_body: string | null;
+  granted_scope: string | null;
+  sealed_secret: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface AuditEventsTable {
   id: string;
   user_id: string;
@@ -233,6 +259,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   apps: AppsTable;
   authorization_requests: AuthorizationRequestsTable;
+  device_authorizations: DeviceAuthorizationsTable;
   users: UsersTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

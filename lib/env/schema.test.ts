@@ -16,6 +16,12 @@ describe("envSchema", () => {
     expect(env.EMAIL_API_URL).toBe("https://api.resend.com/emails");
   });
 
+  it("device authorization: 10-minute codes, a 5-second interval, 30 typed codes and 60 requests per address per 15 minutes by default; bounded", () => {
+    expect(envSchema.parse(valid)).toMatchObject({ DEVICE_CODE_TTL_SECONDS: 600, DEVICE_POLL_INTERVAL_SECONDS: 5, DEVICE_CODE_ENTRIES_PER_IP: 30, DEVICE_REQUESTS_PER_IP: 60 });
+    expect(envSchema.parse({ ...valid, DEVICE_CODE_TTL_SECONDS: "6", DEVICE_POLL_INTERVAL_SECONDS: "1" })).toMatchObject({ DEVICE_CODE_TTL_SECONDS: 6, DEVICE_POLL_INTERVAL_SECONDS: 1 });
+    for (const bad of [{ DEVICE_CODE_TTL_SECONDS: "4" }, { DEVICE_CODE_TTL_SECONDS: "86400" }, { DEVICE_POLL_INTERVAL_SECONDS: "0" }, { DEVICE_CODE_ENTRIES_PER_IP: "0" }]) expect(envSchema.safeParse({ ...valid, ...bad }).success).toBe(false);
+  });
+
   it("defaults to the HTTP email transport", () => {
     expect(envSchema.parse(valid).EMAIL_TRANSPORT).toBe("http");
   });

@@ -88,6 +88,14 @@ export const envSchema = z
     SIGNIN_VERIFY_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
     /** Authorization requests (GET /connect/authorize) one client IP may start per 15 minutes. */
     AUTHORIZE_REQUESTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** Device authorization (decision 021): how long a device code and its user code live (RFC 8628 §3.2 expires_in). */
+    DEVICE_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(1_800).default(600),
+    /** The polling interval handed to programs (RFC 8628 §3.2 interval; +5 s after each slow_down). */
+    DEVICE_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+    /** User codes one client IP may try at /device per 15 minutes (each try counted atomically, right or wrong). */
+    DEVICE_CODE_ENTRIES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Device authorization requests (POST /connect/device) one client IP may start per 15 minutes. */
+    DEVICE_REQUESTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .loose()
   .refine((env) => !env.RELAY_WRAPPING_PREVIOUS_KEYS.some((k) => k.keyId === env.RELAY_WRAPPING_KEY_ID), {

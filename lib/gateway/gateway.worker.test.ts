@@ -8,6 +8,7 @@ import { findConnectionAccount } from "../db/connection-queries";
 import { revokeConnection } from "../db/connection-revocation";
 import { rememberAccountIds } from "./account-lookup";
 import { handleChatCompletion } from "./chat-completion";
+import { handleRelayStatus, type RelayStatus } from "./relay-status";
 import type { GatewayDeps } from "./deps";
 import { testBaseUrls } from "./test-support";
 
@@ -46,7 +47,11 @@ function gateway(keyring: ServerKeyring) {
     while (waited.length > 0) await Promise.allSettled(waited.splice(0));
     return response;
   };
-  return { chat, sent };
+  const status = async (token: string | null) => {
+    const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+    return handleRelayStatus({ request: new Request("https://relay.test/v1/relay/status", { headers }), deps });
+  };
+  return { chat, sent, status };
 }
 
 const skIdOf = async (connectionId: string) => (await db.selectFrom("connections").select("sk_id").where("id", "=", connectionId).executeTakeFirst())?.sk_id;
@@ -89,5 +94,60 @@ describe("the gateway over the real account object and D1", () => {
     // A connection that was never used before the old secret was retired cannot be opened.
     const unused = await seedConnection({ d1, account, name: "unused" });
     expect((await retired.chat(unused.token)).status).toBe(401);
+  });
+});
+
+describe("GET /v1/relay/status over the real account object and D1", () => {
+  it("tells a token its own limits and this month's spend, the same figures the dashboard reads, and nothing else", async () => {
+    const account = await seedAccount({ d1, label: "status" });
+    const mine = await seedConnection({ d1, account, policy: openPolicy({ budgetUsd: 20, rpm: 60, models: ["gpt-4o-mini"] }), name: "1Relay CLI" });
+    const other = await seedConnection({ d1, account, policy: openPolicy({ budgetUsd: 99 }), name: "another bot" });
+    const { chat, status } = gateway({ current: TEST_SK, previous: [] });
+    expect((await chat(mine.token)).status).toBe(200);
+    expect((await chat(mine.token)).status).toBe(200);
+    expect((await chat(other.token)).status).toBe(200);
+
+    const response = await status(mine.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as RelayStatus;
+    const summary = await accountStub(bindings.ACCOUNT, account.userId).spendSummary({ accountId: account.userId });
+    const expected = summary.connections[mine.connectionId]!;
+    expect(body).toEqual({
+      object: "relay.status",
+      connection_id: mine.connectionId,
+      status: "active",
+      month: summary.month,
+      resets_at: new Date(summary.resetsAt).toISOString(),
+      budget_usd: 20,
+      spent_micro_usd: expected.spentMicroUsd,
+      reserved_micro_usd: 0,
+      requests: 2,
+      rpm: 60,
+      providers: ["openai"],
+      models: ["gpt-4o-mini"],
+      expires_at: null,
+    });
+    expect(body.spent_micro_usd).toBeGreaterThan(0);
+    // Exactly the fields above (no account total, cap or email); another connection or the owner appear nowhere.
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(other.connectionId);
+    expect(text).not.toContain(account.userId);
+    expect(((await (await status(other.token)).json()) as RelayStatus).requests).toBe(1);
+  });
+
+  it("a paused token still reads its status; a revoked or missing one gets 401", async () => {
+    const account = await seedAccount({ d1, label: "status-paused" });
+    const { token, connectionId } = await seedConnection({ d1, account });
+    const { status } = gateway({ current: TEST_SK, previous: [] });
+    const object = accountStub(bindings.ACCOUNT, account.userId);
+    await object.setConnectionStatus({ accountId: account.userId, connectionIds: [connectionId], status: "paused" });
+    expect(((await (await status(token)).json()) as RelayStatus).status).toBe("paused");
+    await object.setConnectionStatus({ accountId: account.userId, connectionIds: [connectionId], status: "revoked" });
+    await revokeConnection({ d1, userId: account.userId, connectionId, now: Date.now() });
+    const revoked = await status(token);
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { error: { message: string } }).error.message).toBe("This relay token has been revoked.");
+    expect((await status(null)).status).toBe(401);
   });
 });

@@ -98,6 +98,9 @@ export function createFakeWorld({
     async replaceServerWrap(input) {
       calls.rewrap.push(input);
     },
+    async connectionSpend() {
+      return { month: "2027-01", resetsAt: Date.UTC(2027, 1, 1), spentMicroUsd: 1_250_000, reservedMicroUsd: 50_000, requests: 3 };
+    },
   };
   const deps: GatewayDeps = {
     async findAccountId(connectionId) {

@@ -429,36 +429,37 @@ export async function createScopedToken({
   return { token, connection: await save(body) };
 }
 
+/** What the consent page grants: keys, models and limits (the providers follow from the keys). */
+export interface ConsentGrant {
+  name: string;
+  itemIds: string[];
+  policy: PolicyLimits;
+}
+
+/** Builds the connection from the vault and seals K to the app's or program's key (AAD names the client and the connection). */
+function sealConnection({ clientId, appKey, grant }: { clientId: string; appKey: string; grant: ConsentGrant }) {
+  const appPublicKey = parseAppPublicKey(appKey);
+  const { token, body } = buildConnectionFromVault(grant);
+  const parts = parseRelayToken(token);
+  try {
+    return { connection: body, sealedSecret: sealToApp({ clientId, connectionId: parts.connectionId, appPublicKey, secret: parts.secret }) };
+  } finally {
+    wipeBytes(parts.secret, parts.connectionId);
+  }
+}
+
 /**
  * Approves an app's authorization request: builds the connection here and seals the token
  * secret K to the app's X25519 key (security model, "Consent"); the server gets the sealed
  * value, which it cannot open, and answers with the one-time code's redirect.
  */
-export async function approveAppRequest({
-  requestId,
-  clientId,
-  appKey,
-  name,
-  itemIds,
-  policy,
-}: {
-  requestId: string;
-  clientId: string;
-  appKey: string;
-  name: string;
-  itemIds: string[];
-  policy: PolicyLimits;
-}): Promise<ConsentOutcome> {
-  const appPublicKey = parseAppPublicKey(appKey);
-  const { token, body } = buildConnectionFromVault({ name, itemIds, policy });
-  const parts = parseRelayToken(token);
-  let sealedSecret: string;
-  try {
-    sealedSecret = sealToApp({ clientId, connectionId: parts.connectionId, appPublicKey, secret: parts.secret });
-  } finally {
-    wipeBytes(parts.secret, parts.connectionId);
-  }
-  return connectApi.approve({ requestId, connection: body, sealedSecret });
+export async function approveAppRequest({ requestId, clientId, appKey, ...grant }: { requestId: string; clientId: string; appKey: string } & ConsentGrant): Promise<ConsentOutcome> {
+  return connectApi.approve({ requestId, ...sealConnection({ clientId, appKey, grant }) });
+}
+
+/** A program's device authorization (decision 021): the same connection and seal; the program fetches it by polling. */
+export async function approveDeviceRequest({ requestId, clientId, appKey, ...grant }: { requestId: string; clientId: string; appKey: string } & ConsentGrant): Promise<void> {
+  await connectApi.approveDevice({ requestId, ...sealConnection({ clientId, appKey, grant }) });
 }
 
 /** Saves new limits for a connection, MACed here with its CK and signed with the vault key. */

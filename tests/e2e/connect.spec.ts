@@ -1,10 +1,10 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { demoAppURL } from "../../playwright.config";
 import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "../../lib/connect/app-client";
 import { assembleRelayToken } from "../../lib/crypto/assemble-token";
 import { decodeBase64Url } from "../../lib/crypto/encoding";
 import { readNewestMail, readSignInMail, signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
+import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp, signInOnConsentPage } from "./helpers/connect-flow";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { openLocalD1 } from "./helpers/local-d1";
 import { findLeak, recordRequests } from "./helpers/request-recorder";
@@ -21,16 +21,6 @@ const APP_NAME = "Acme Notes (demo)";
 
 function chat(baseURL: string, token: string, content = "hello"): Promise<Response> {
   return fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content }] }) });
-}
-
-/** Signs in inside the consent page (the popup or the redirect), reading the code from the local mailbox. */
-async function signInOnConsentPage(page: Page, browser: Browser, email: string, baseURL: string): Promise<void> {
-  const section = page.getByRole("region", { name: "Sign in to 1Relay" });
-  await section.getByLabel("Email address").fill(email);
-  await section.getByRole("button", { name: "Email me a sign-in code" }).click();
-  const mail = await readSignInMail(browser, email, baseURL);
-  await section.getByLabel("Sign-in code").fill(mail.code);
-  await section.getByRole("button", { name: "Sign in" }).click();
 }
 
 async function configureDemoApp(page: Page, clientId: string): Promise<void> {

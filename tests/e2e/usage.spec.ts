@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { exchangeCode, startAuthorization } from "../../lib/connect/app-client";
 import { formatConnectionId } from "../../lib/crypto/connection-id";
 import { parseRelayToken } from "../../lib/crypto/relay-token";
@@ -7,6 +7,7 @@ import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./helpers/connect-flow";
 import { openLocalD1, waitForRows } from "./helpers/local-d1";
 import { addKey, createVault, fakeKeys, unlockVault } from "./helpers/vault-ui";
+import { expectFits } from "./helpers/fits";
 
 // Issue 7 (usage): after gateway calls through two apps to two providers, the Usage page and
 // its CSV export show the counts and spend per app, provider and model that the usage records
@@ -42,20 +43,6 @@ function expectedBy(column: "connection_id" | "provider" | "model", ids: string[
   } finally {
     db.close();
   }
-}
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    // Let the charts lay themselves out at the new width.
-    await page.waitForTimeout(600);
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    // Nothing spills sideways at phone width (tables scroll inside their own box).
-    if (label === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width + 1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test.describe.serial("Usage: totals, charts, log and CSV per app, provider and model", () => {
@@ -163,7 +150,7 @@ test.describe.serial("Usage: totals, charts, log and CSV per app, provider and m
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="1relay-usage-/);
     expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
 
-    await shoot(person, testInfo, "usage");
+    await expectFits(person, testInfo, "usage", { settleMs: 600 });
   });
 
   test("a new call appears on the open Usage page without a reload", async ({ baseURL }) => {
@@ -216,7 +203,7 @@ test.describe.serial("Usage: totals, charts, log and CSV per app, provider and m
     await person.keyboard.press("Tab");
     await expect(person.getByRole("button", { name: "Revoke" })).toBeFocused();
 
-    await shoot(person, testInfo, "connection");
+    await expectFits(person, testInfo, "connection", { settleMs: 600 });
   });
 
   test("the Usage page has an empty state, and refuses a bad range clearly", async ({ browser, baseURL }) => {

@@ -9,7 +9,7 @@ import type { ProviderId } from "../../providers/types";
 import { createGatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { GatewayError, gatewayErrorResponse } from "../gateway-error";
-import { authenticateListing } from "../models-endpoint";
+import { authenticateTokenView, tokenViewJson } from "../token-view";
 import { geminiErrorBody } from "./gemini-errors";
 import { geminiModelProblem, parseGeminiModelPath } from "./gemini-path";
 import { readGeminiToken } from "./gemini-token";
@@ -42,17 +42,15 @@ function geminiModelsFor(policy: ConnectionPolicy): GeminiModel[] {
   }));
 }
 
-const json = (body: unknown, requestId: string) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json", "cache-control": "no-store", "x-1relay-request-id": requestId } });
-
 export async function handleGeminiModels({ request, deps }: { request: Request; deps: GatewayDeps }): Promise<Response> {
   const ctx = createGatewayContext({ request, deps });
   try {
-    const models = geminiModelsFor(await authenticateListing({ ctx, token: readGeminiToken(request) }));
+    const models = geminiModelsFor((await authenticateTokenView({ ctx, token: readGeminiToken(request), allowPaused: false })).policy);
     const one = parseGeminiModelPath(new URL(request.url).pathname);
-    if (one === null) return json({ models }, ctx.requestId);
+    if (one === null) return tokenViewJson({ models }, ctx.requestId);
     const found = geminiModelProblem(one) === null ? models.find((m) => m.baseModelId === one) : undefined;
     if (!found) throw new GatewayError({ status: 404, type: "invalid_request_error", code: "model_not_found", param: "model", message: `models/${one} is not found, or this token may not use it.` });
-    return json(found, ctx.requestId);
+    return tokenViewJson(found, ctx.requestId);
   } catch (error) {
     return gatewayErrorResponse({ error, requestId: ctx.requestId, errorBody: (described) => geminiErrorBody(described) });
   }

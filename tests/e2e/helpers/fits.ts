@@ -3,10 +3,15 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-/** At 390 px nothing scrolls sideways; at 1280 px the page reads (full-page screenshots of both are attached). */
-export async function expectFits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/**
+ * At 390 px nothing scrolls sideways; at 1280 px the page reads (full-page screenshots of both are
+ * attached). Tables and code blocks scroll inside their own box. `settleMs`: time for charts to lay
+ * themselves out at each width.
+ */
+export async function expectFits(page: Page, testInfo: TestInfo, name: string, { settleMs = 0 }: { settleMs?: number } = {}): Promise<void> {
   for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
     await page.setViewportSize(size);
+    if (settleMs > 0) await page.waitForTimeout(settleMs);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${name} at ${size.width} px is ${width} px wide`).toBeLessThanOrEqual(size.width);
     const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-")}-${label}.png`);

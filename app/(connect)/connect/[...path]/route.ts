@@ -1,24 +1,46 @@
+import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { appLogoResponse } from "@/lib/apps/logo-response";
+import { startDeviceAuthorization } from "@/lib/connect/device-service";
 import { readOAuthBody } from "@/lib/connect/oauth-body";
 import { oauthError } from "@/lib/connect/oauth-error";
+import { describeRequester } from "@/lib/connect/requester";
 import { exchangeCode, revokeAppToken } from "@/lib/connect/token-service";
 import { logError } from "@/lib/errors/log-error";
 
-// The app-facing OAuth endpoints (server to server): POST /connect/token and
-// POST /connect/revoke; and GET /connect/logo/{clientId}, the app's logo served from our
-// origin for the consent page. One route file for all three (each route file costs bundle size).
+// The app-facing OAuth endpoints (server to server): POST /connect/token, POST /connect/revoke
+// and POST /connect/device (RFC 8628, decision 021); and GET /connect/logo/{clientId}, the app's
+// logo served from our origin for the consent page. One route file for all of them (each route
+// file costs bundle size).
+
+const ENDPOINTS = ["token", "revoke", "device"] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+
+/** Cloudflare's geolocation of the client address (approximate), when the platform gives one. */
+function requestCf(): Record<string, unknown> | null {
+  try {
+    return (getCloudflareContext().cf as Record<string, unknown> | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function answer({ endpoint, body, request }: { endpoint: Endpoint; body: unknown; request: Request }): Promise<Response> {
+  const authorization = request.headers.get("authorization");
+  if (endpoint === "token") return exchangeCode({ body, authorization, now: Date.now() });
+  if (endpoint === "revoke") return revokeAppToken({ body, authorization });
+  return startDeviceAuthorization({ body, authorization, requester: describeRequester({ headers: request.headers, cf: requestCf() }), now: Date.now() });
+}
 
 type Context = { params: Promise<{ path: string[] }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { path } = await context.params;
-  const endpoint = path.length === 1 ? path[0] : null;
-  if (endpoint !== "token" && endpoint !== "revoke") return oauthError(404, "invalid_request", "No such endpoint.");
+  const endpoint = path.length === 1 ? ENDPOINTS.find((name) => name === path[0]) : undefined;
+  if (!endpoint) return oauthError(404, "invalid_request", "No such endpoint.");
   try {
     const body = await readOAuthBody(request);
     if (!body.ok) return oauthError(400, "invalid_request", body.description);
-    const authorization = request.headers.get("authorization");
-    return endpoint === "token" ? await exchangeCode({ body: body.value, authorization, now: Date.now() }) : await revokeAppToken({ body: body.value, authorization });
+    return await answer({ endpoint, body: body.value, request });
   } catch (error) {
     logError({ where: `POST /connect/${endpoint}`, error });
     return new Response(JSON.stringify({ error: "server_error", error_description: "The server failed to handle this request." }), { status: 500, headers: { "content-type": "application/json", "cache-control": "no-store" } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AgentsScreen } from "@/components/agents/agents-screen";
+import { TerminalLogin } from "@/components/agents/terminal-login";
 import { getServerEnv } from "@/lib/env/server-env";
 
 export const metadata: Metadata = { title: "Use with agents" };
@@ -15,6 +16,7 @@ export default function AgentsPage() {
       </p>
       {/* The set-ups name this deployment's public origin (PUBLIC_URL), never the request's Host. */}
       <AgentsScreen origin={getServerEnv().PUBLIC_URL} />
+      <TerminalLogin origin={getServerEnv().PUBLIC_URL} />
     </>
   );
 }

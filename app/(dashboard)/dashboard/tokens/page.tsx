@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TerminalLogin } from "@/components/agents/terminal-login";
 import { TokensScreen } from "@/components/tokens/tokens-screen";
 import { getServerEnv } from "@/lib/env/server-env";
 
@@ -13,6 +14,7 @@ export default function TokensPage() {
         <code>Authorization: Bearer 1r_…</code> exactly as you would call OpenAI.
       </p>
       <TokensScreen publicUrl={getServerEnv().PUBLIC_URL} />
+      <TerminalLogin origin={getServerEnv().PUBLIC_URL} />
     </>
   );
 }

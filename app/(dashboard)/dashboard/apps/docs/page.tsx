@@ -90,7 +90,8 @@ export default async function IntegrationDocsPage({ searchParams }: { searchPara
 
       <h2>1. Start: send the person to 1Relay</h2>
       <p>
-        The helper <code>lib/connect/app-client.ts</code> (Node ≥ 20, Workers, Deno, Bun; copy it with <code>lib/crypto</code> until it is published) makes the PKCE
+        The helper package <code>@1relay/connect</code> (Node ≥ 20, Workers, Deno, Bun; <code>packages/connect</code> in 1Relay’s repository, built with{" "}
+        <code>npm run build:packages</code> until it is on npm) makes the PKCE
         verifier, a <code>state</code> and an X25519 key pair. Keep <code>pending</code> on your server, never in a URL.
       </p>
       <Code>{s.start}</Code>

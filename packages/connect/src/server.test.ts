@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatConnectionId } from "../crypto/connection-id";
-import { decodeBase64Url, encodeHex } from "../crypto/encoding";
-import { newConnectionId, newKey } from "../crypto/random";
-import { parseRelayToken } from "../crypto/relay-token";
-import { parseAppPublicKey, sealToApp } from "../crypto/seal";
-import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "./app-client";
-import { parseAuthorizeQuery } from "./authorize-request";
-import { verifyPkceS256 } from "./pkce";
-import { parseRevokeRequest, parseTokenRequest } from "./token-request";
+import { formatConnectionId } from "../../../lib/crypto/connection-id";
+import { decodeBase64Url, encodeHex } from "../../../lib/crypto/encoding";
+import { newConnectionId, newKey } from "../../../lib/crypto/random";
+import { parseRelayToken } from "../../../lib/crypto/relay-token";
+import { parseAppPublicKey, sealToApp } from "../../../lib/crypto/seal";
+import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "./server.js";
+import { parseAuthorizeQuery } from "../../../lib/connect/authorize-request";
+import { verifyPkceS256 } from "../../../lib/connect/pkce";
+import { parseRevokeRequest, parseTokenRequest } from "../../../lib/connect/token-request";
 
 const BASE_URL = "https://relay.example";
 const CLIENT_ID = "app_0123456789abcdef01234567";
@@ -40,6 +40,7 @@ function fakeServer({ url, clientSecret, tamper }: { url: string; clientSecret?:
     const token = parseTokenRequest({ body });
     if (!token.ok) return json(token.status, { error: token.error, error_description: token.description });
     const request = token.request;
+    if (request.grant_type !== "authorization_code") return json(400, { error: "unsupported_grant_type" });
     if (request.client_id !== authorize.clientId) return json(400, { error: "invalid_client" });
     if (clientSecret !== undefined && request.client_secret !== clientSecret) return json(400, { error: "invalid_client" });
     if (request.redirect_uri !== authorize.redirectUri) return json(400, { error: "invalid_grant" });
