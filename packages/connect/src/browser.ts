@@ -48,6 +48,8 @@ export function createRelayClient({
   scope,
   storage,
   fetchImpl,
+  host,
+  subtle,
 }: Omit<ConnectOptions, "suggested"> & { storage?: TokenStorage }): RelayClient {
   const base = normalizeBaseUrl(baseUrl);
   const store = checkStorage(storage);
@@ -57,7 +59,7 @@ export function createRelayClient({
     baseUrl: base,
     openAIBaseUrl: `${base}/v1`,
     async connect(options = {}) {
-      const grant = await connectInBrowser({ baseUrl: base, clientId, redirectUri, scope, fetchImpl, suggested: options.suggested });
+      const grant = await connectInBrowser({ baseUrl: base, clientId, redirectUri, scope, fetchImpl, host, subtle, suggested: options.suggested });
       await store.save(grant);
       return grant;
     },
