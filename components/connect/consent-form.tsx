@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { ParsedScope } from "@/lib/connect/scope";
 import { findUnknownModels } from "@/lib/connections/catalogue-models";
 import { parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
+import { describeOrigins } from "@/lib/http/origins";
 import { providerNames } from "@/lib/vault/provider-keys";
 import type { VaultItemRecord } from "@/lib/vault/wire";
 import { LimitsFields } from "../limits/limits-fields";
@@ -22,6 +23,8 @@ export interface ConsentProps {
   suggested: { budgetUsd?: number; rpm?: number };
   /** A program's device request (decision 021) rather than an app's: the answer goes to its next poll. */
   flow?: "app" | "device";
+  /** The web origins the app registered (decision 022): signed into the connection's policy as they are. */
+  origins?: readonly string[];
 }
 
 /** What the person grants: which key per provider, models, a monthly budget and rpm. */
@@ -32,7 +35,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
   // A model the app named that is not in the catalogue cannot be granted (no request could use it).
   const unknown = new Set(findUnknownModels({ models: named, providers: scope.providers }));
   const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, !unknown.has(m)])));
-  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false });
+  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false, origins: "" });
   const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
@@ -50,7 +53,9 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     if (!parsed.ok) return setFieldError(parsed);
     void action.run(
       async () => {
-        setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy: parsed.limits } }));
+        // The app's registered origins, exactly (the server refuses an approval whose origins differ).
+        const policy = { ...parsed.limits, origins: [...(consent.origins ?? [])] };
+        setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy } }));
       },
       { name: "approve", keepBusy: true },
     );
@@ -71,6 +76,11 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     <form className="card" onSubmit={approve} noValidate aria-label={consent.flow === "device" ? "Authorize this program" : "Authorize this app"}>
       <h2>{consent.appName} asks to use your AI keys</h2>
       <p className="hint">It never sees the keys: it gets a relay token limited to what you choose here, which you can pause or revoke at any time.</p>
+      {consent.origins && consent.origins.length > 0 ? (
+        <p className="consent-origins">
+          It will call 1Relay from {describeOrigins(consent.origins)}: the token works in a browser only on {consent.origins.length === 1 ? "that site" : "those sites"}.
+        </p>
+      ) : null}
       <Notice tone="error">{action.error}</Notice>
       {scope.providers.map((provider) => {
         const options = items.filter((i) => i.provider === provider);

@@ -29,7 +29,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
         <AppIdentity app={consent.app} redirectHost={consent.redirectOrigin} />
         <ConsentScreen
           signedInAs={user?.email ?? null}
-          consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested }}
+          consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested, origins: consent.app.origins }}
         />
         <p className="hint">
           {consent.app.name} never sees your keys.{" "}
