@@ -1,4 +1,6 @@
+import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { build } from "esbuild";
 import { staticChatURL } from "../../playwright.config";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, signInOnConsentPage } from "./helpers/connect-flow";
@@ -21,6 +23,7 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
   let appContext: BrowserContext;
   let app: Page;
   let recorder: ReturnType<typeof recordRequests>;
+  let token = "";
 
   test.beforeAll(async ({ browser, baseURL }) => {
     const developer = await browser.newPage({ baseURL });
@@ -79,7 +82,7 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
     await recorder.settle();
     const call = recorder.all.find((r) => r.url === `${baseURL}/v1/chat/completions` && r.method === "POST")!;
     expect(call.headers.origin).toBe(staticChatURL);
-    const token = call.headers.authorization!.replace(/^Bearer /, "");
+    token = call.headers.authorization!.replace(/^Bearer /, "");
     expect(token).toMatch(/^1r_[0-9A-Za-z]{71}$/);
     // The token went nowhere else, in no URL, and was written to no storage (memory is the default).
     expect(findLeak(recorder.all.filter((r) => !r.url.startsWith(`${baseURL}/v1/`)), [token])).toBeNull();
@@ -91,6 +94,27 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
     expect(exchange.headers.origin).toBe(staticChatURL);
     expect(exchange.body).toContain("code_verifier=");
     expect(exchange.body).not.toContain("client_secret");
+  });
+
+  test("the openai SDK in the same page (dangerouslyAllowBrowser) streams through the relay with that token", async ({ baseURL }) => {
+    // The official SDK, bundled for the browser, served from the app's own origin (its CSP allows only itself).
+    const sdk = await build({ stdin: { contents: 'export { default } from "openai";', resolveDir: path.resolve(import.meta.dirname, "../.."), loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+    await app.route(`${staticChatURL}/__test/openai.js`, (route) => route.fulfill({ contentType: "text/javascript", body: sdk.outputFiles[0]!.text }));
+    await resetFakes();
+    const text = await app.evaluate(
+      async ({ relay, apiKey }) => {
+        const sdkPath = "/__test/openai.js"; // a URL in the page, not a module of this repository
+        const { default: OpenAI } = (await import(sdkPath)) as { default: typeof import("openai").default };
+        const client = new OpenAI({ baseURL: `${relay}/v1`, apiKey, dangerouslyAllowBrowser: true, maxRetries: 0 });
+        const stream = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi from the SDK" }], stream: true });
+        let answer = "";
+        for await (const chunk of stream) answer += chunk.choices[0]?.delta?.content ?? "";
+        return answer;
+      },
+      { relay: baseURL!, apiKey: token },
+    );
+    expect(text).toBe("You said: hi from the SDK");
+    expect(await fakeReceived("openai")).toHaveLength(1);
   });
 
   test("revoking the connection from the dashboard: the page's next call fails and it says so", async () => {
