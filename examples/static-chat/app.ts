@@ -78,7 +78,7 @@ function showCost(item: HTMLLIElement, costUsd: string | undefined): void {
 async function send(model: string, prompt: string): Promise<void> {
   if (!relay || !(await relay.token())) throw new ConnectError({ code: "not_connected", message: "Connect with 1Relay first." });
   history.push({ role: "user", content: prompt });
-  addMessage("user", prompt);
+  const question = addMessage("user", prompt);
   const answer = addMessage("assistant", "");
   const text = answer.querySelector(".text")!;
   try {
@@ -92,7 +92,9 @@ async function send(model: string, prompt: string): Promise<void> {
     showCost(answer, result.costUsd);
     answer.dataset.done = "true";
   } catch (error) {
+    // Not sent, or not answered: the prompt stays in the box to send again.
     history.pop();
+    question.remove();
     answer.remove();
     throw error;
   }
@@ -118,7 +120,10 @@ connectButton.addEventListener("click", () => {
   showError(null);
   if (!relay) return showError("Save the app's Client ID first.");
   relay.connect({ suggested: { budgetUsd: 5, rpm: 30 } }).then(
-    (grant) => showConnection(true, `Connected (scope: ${grant.scope}).`),
+    (grant) => {
+      status.dataset.keyKind = grant.keyKind; // where the page's private key lived: "webcrypto" (non-extractable) or "noble"
+      showConnection(true, `Connected (scope: ${grant.scope}).`);
+    },
     (error: unknown) => showError(describeError(error)),
   );
 });
