@@ -138,6 +138,28 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
     expect(await fakeReceived("openai")).toEqual([]);
   });
 
+  test("reconnect, then Disconnect in the page revokes the token at 1Relay (CORS on /connect/revoke)", async ({ baseURL }) => {
+    const popupPromise = app.waitForEvent("popup");
+    await app.getByRole("button", { name: "Reconnect with 1Relay" }).click();
+    const popup = await popupPromise;
+    const closed = popup.waitForEvent("close");
+    await answerConsent(popup, { password: PASSWORD });
+    await closed;
+    await expect(app.getByTestId("status")).toHaveAttribute("data-connected", "true");
+    const before = recorder.all.length;
+    await app.getByRole("button", { name: "Send" }).click();
+    await expect(app.getByTestId("answer").last()).toHaveAttribute("data-done", "true");
+    await recorder.settle();
+    const call = recorder.since(before).find((r) => r.url === `${baseURL}/v1/chat/completions` && r.method === "POST")!;
+    const second = call.headers.authorization!.replace(/^Bearer /, "");
+    expect(second).not.toBe(token);
+    await app.getByRole("button", { name: "Disconnect" }).click();
+    await expect(app.getByTestId("status")).toHaveText("Not connected. The token was revoked.");
+    await expect(app.getByTestId("error")).toBeHidden();
+    const after = await fetch(`${baseURL}/v1/models`, { headers: { authorization: `Bearer ${second}` } });
+    expect(after.status).toBe(401);
+  });
+
   test("reads at 1280 px and does not scroll sideways at 390 px", async ({}, testInfo) => {
     for (const width of [1280, 390]) {
       await app.setViewportSize({ width, height: 900 });
