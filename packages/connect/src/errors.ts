@@ -14,7 +14,7 @@ export class ConnectError extends Error {
 /**
  * Codes of our own: state_mismatch, iss_mismatch, invalid_response, network_error, seal_failed;
  * expired_token and access_denied also come from the device flow (RFC 8628 §3.5); popup_blocked,
- * popup_closed and not_connected from the browser entry.
+ * popup_closed, superseded and not_connected from the browser entry.
  */
 export type ConnectErrorCode =
   | "state_mismatch"
@@ -26,6 +26,7 @@ export type ConnectErrorCode =
   | "access_denied"
   | "popup_blocked"
   | "popup_closed"
+  | "superseded"
   | "not_connected";
 
 export function checkString(value: unknown, name: string, max = 2000): string {

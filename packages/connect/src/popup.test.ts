@@ -59,6 +59,15 @@ describe("waitForConsent", () => {
     await expect(waiting).rejects.toMatchObject({ code: "popup_closed" });
     expect(listeners.size).toBe(0);
   });
+  it("a second attempt takes the window over: the first ends as superseded, the second gets the code", async () => {
+    const { host, post } = fakeHost();
+    const first = waitForConsent({ url, base: BASE, state: STATE, host, pollMs: 5 });
+    const other = "o".repeat(43);
+    const second = waitForConsent({ url, base: BASE, state: other, host, pollMs: 5 });
+    await expect(first).rejects.toMatchObject({ code: "superseded" });
+    post({ type: "1relay:authorize", code: "c0de", state: other, iss: BASE });
+    await expect(second).resolves.toMatchObject({ code: "c0de" });
+  });
   it("a refusal rejects with a ConnectError", async () => {
     const { host, post } = fakeHost();
     const waiting = waitForConsent({ url, base: BASE, state: STATE, host, pollMs: 5 });

@@ -56,7 +56,11 @@ function popupFeatures(host: PopupHost): string {
  * is an error (popup_blocked), not a redirect: the page's key lives in memory and would not survive
  * leaving the page. Call it from a click handler.
  */
+// The wait in progress: a second connect() takes over the one popup window, so the first ends (superseded).
+let active: ((error: ConnectError) => void) | null = null;
+
 export function waitForConsent({ url, base, state, host, pollMs = 500 }: { url: string; base: string; state: string; host: PopupHost; pollMs?: number }): Promise<ConsentAnswer> {
+  active?.(new ConnectError({ code: "superseded", message: "another connection attempt started" }));
   const popup = host.open(url, "1relay-connect", popupFeatures(host));
   if (!popup) return Promise.reject(new ConnectError({ code: "popup_blocked", message: "the browser blocked the 1Relay window: connect from a click" }));
   popup.focus?.();
@@ -65,9 +69,12 @@ export function waitForConsent({ url, base, state, host, pollMs = 500 }: { url: 
     const settle = (finish: () => void, close: boolean) => {
       host.removeEventListener("message", onMessage);
       clearInterval(timer);
+      if (active === abort) active = null;
       if (close) popup.close();
       finish();
     };
+    const abort = (error: ConnectError) => settle(() => reject(error), false);
+    active = abort;
     function onMessage(event: MessageEvent) {
       const message = readConsentMessage({ event, popup, base, state });
       if (message.kind === "code") settle(() => resolve(message.answer), true);
