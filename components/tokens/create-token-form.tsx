@@ -25,6 +25,8 @@ export interface TokenFormDefaults {
   rpm?: string;
 }
 
+const startLimits = (defaults: TokenFormDefaults): LimitsDraft => ({ ...FRESH, models: defaults.models ?? FRESH.models, budget: defaults.budget ?? FRESH.budget, rpm: defaults.rpm ?? FRESH.rpm });
+
 const firstKeys = (items: VaultItemRecord[], providers: readonly ProviderId[] = []) =>
   Object.fromEntries(
     providers.flatMap((provider) => {
@@ -36,7 +38,7 @@ const firstKeys = (items: VaultItemRecord[], providers: readonly ProviderId[] = 
 export function CreateTokenForm({ items, onCreated, defaults = {}, title = "Create a token" }: { items: VaultItemRecord[]; onCreated: (token: string, connection: ConnectionSummary) => void; defaults?: TokenFormDefaults; title?: string }) {
   const [name, setName] = useState(defaults.name ?? "");
   const [choice, setChoice] = useState<Record<string, string>>(() => firstKeys(items, defaults.providers));
-  const [limits, setLimits] = useState<LimitsDraft>(() => ({ ...FRESH, models: defaults.models ?? FRESH.models, budget: defaults.budget ?? FRESH.budget, rpm: defaults.rpm ?? FRESH.rpm }));
+  const [limits, setLimits] = useState<LimitsDraft>(() => startLimits(defaults));
   const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const action = useAction();
   // Providers with a key in the vault get a choice; the others are named once.
@@ -55,7 +57,9 @@ export function CreateTokenForm({ items, onCreated, defaults = {}, title = "Crea
     if (!parsed.ok) return setFieldError(parsed);
     void action.run(async () => {
       const { token, connection } = await createScopedToken({ name: name.trim(), itemIds, policy: parsed.limits, save: connectionsApi.create });
+      // The next token starts afresh (a model kept from this one could belong to a key not chosen next).
       setName("");
+      setLimits(startLimits(defaults));
       onCreated(token, connection);
     });
   }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { computeCostMicroUsd, findPrice } from "../../lib/limits/pricing";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
-import { makeAgentHome, runAgent, type AgentHome } from "./helpers/agent-run";
+import { makeAgentHome, runAgent, type AgentHome } from "./helpers/agents";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { waitForRows } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
@@ -68,7 +68,7 @@ test.describe.serial("agents on their own APIs", () => {
   }
 
   const codex = (home: AgentHome, token: string) =>
-    runAgent({ name: "codex", args: ["exec", "--skip-git-repo-check", "echo relay-ok"], cwd: home.work, env: { HOME: home.home, CODEX_HOME: `${home.home}/codex`, RELAY_TOKEN: token } });
+    runAgent({ name: "codex", args: ["exec", "--skip-git-repo-check", "echo relay-ok"], home, env: { HOME: home.home, CODEX_HOME: `${home.home}/codex`, RELAY_TOKEN: token } });
 
   function geminiHome(): AgentHome {
     const home = makeAgentHome("gemini");
@@ -78,7 +78,7 @@ test.describe.serial("agents on their own APIs", () => {
   }
 
   const gemini = (home: AgentHome, baseURL: string, token: string) =>
-    runAgent({ name: "gemini", args: ["-p", "Say hi", "-m", "gemini-2.5-flash"], cwd: home.work, env: { HOME: home.home, GOOGLE_GEMINI_BASE_URL: baseURL, GEMINI_API_KEY: token, GEMINI_CLI_TRUST_WORKSPACE: "true" } });
+    runAgent({ name: "gemini", args: ["-p", "Say hi", "-m", "gemini-2.5-flash"], home, env: { HOME: home.home, GOOGLE_GEMINI_BASE_URL: baseURL, GEMINI_API_KEY: token, GEMINI_CLI_TRUST_WORKSPACE: "true" } });
 
   test("Codex CLI exec: streams /v1/responses, runs the tool the fake asks for, prints the answer; records priced", async ({ baseURL }) => {
     await resetFakes();

@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { agentCommand, agentHome } from "../../scripts/agents/agents.mjs";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { loginThroughBrowser, newCliHome, runCli } from "./helpers/cli";
-import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { fakeReceived, resetFakes, scriptFake } from "./helpers/fakes";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 
 // Issue 17: `1relay run -- claude -p …` runs Claude Code through 1Relay with the token `1relay
@@ -25,13 +25,15 @@ test("`1relay run -- claude -p …`: Claude Code answers through 1Relay with the
   const { token } = JSON.parse(readFileSync(home.credentialsFile, "utf8")) as { token: string };
 
   await resetFakes();
+  // Claude Code offers tools: the fake answers them with text only when scripted to.
+  await scriptFake("anthropic", { replyText: "Hello from the fake Anthropic, through 1Relay." });
   const claude = agentCommand("claude") as { cmd: string; args: string[] };
   const run = await runCli({
     args: ["run", "--", claude.cmd, ...claude.args, "-p", "hello from claude code", "--model", "claude-haiku-4-5"],
     home,
     env: { HOME: agentHome("claude"), CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", DISABLE_TELEMETRY: "1", DISABLE_AUTOUPDATER: "1" },
   });
-  expect(run.stdout).toContain("You said:");
+  expect(run.stdout).toContain("Hello from the fake Anthropic, through 1Relay.");
   expect(run.code).toBe(0);
   // The provider got the person's own key from the gateway; the agent never had it.
   const received = (await fakeReceived("anthropic")).filter((r) => r.path.startsWith("/v1/messages"));

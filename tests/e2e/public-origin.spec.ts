@@ -57,7 +57,7 @@ test.describe("API clients get JSON, never an HTML page", () => {
   test("an unknown path under /v1/ answers OpenAI's error shape", async ({ request }) => {
     for (const [method, path, status, code] of [
       ["GET", "/v1/nope", 404, "unknown_url"],
-      ["POST", "/v1/embeddings", 404, "unknown_url"],
+      ["POST", "/v1/images/generations", 404, "unknown_url"],
       ["POST", "/v1/chat/completion", 404, "unknown_url"],
       ["GET", "/v1/chat/completions", 405, "method_not_allowed"],
     ] as const) {

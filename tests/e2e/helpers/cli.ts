@@ -96,7 +96,7 @@ export async function enterDeviceCode(page: Page, { verificationUri, userCode }:
 /** After "Yes, it's mine": the consent page's own steps (unlock, limits), then approve. */
 export async function approveOnConsentPage(page: Page, { password, budget, rpm }: { password: string; budget?: string; rpm?: string }): Promise<void> {
   await answerConsent(page, { password, formName: "Authorize this program", suggested: budget !== undefined && rpm !== undefined ? { budget, rpm } : undefined });
-  await expect(page.getByRole("status")).toContainText("Approved. Go back to your terminal");
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toContainText("Approved. Go back to your terminal");
 }
 
 /** `1relay login` approved in the browser by a signed-in person: ends with the CLI's exit code 0. */

@@ -12,8 +12,8 @@ export async function expectFits(page: Page, testInfo: TestInfo, name: string, {
   for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
     await page.setViewportSize(size);
     if (settleMs > 0) await page.waitForTimeout(settleMs);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `${name} at ${size.width} px is ${width} px wide`).toBeLessThanOrEqual(size.width);
+    // Charts re-measure after a resize: give the layout a moment to follow, then it must fit.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} at ${size.width} px is wider than the screen`, timeout: 5_000 }).toBeLessThanOrEqual(size.width);
     const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-")}-${label}.png`);
     await page.screenshot({ path, fullPage: true });
     await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
