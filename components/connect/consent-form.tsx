@@ -4,7 +4,6 @@ import { useState, type FormEvent } from "react";
 import type { ParsedScope } from "@/lib/connect/scope";
 import { findUnknownModels } from "@/lib/connections/catalogue-models";
 import { parseLimitsInput, type LimitsDraft, type LimitsField } from "@/lib/connections/limits-input";
-import { describeOrigins } from "@/lib/http/origins";
 import { providerNames } from "@/lib/vault/provider-keys";
 import type { VaultItemRecord } from "@/lib/vault/wire";
 import { LimitsFields } from "../limits/limits-fields";
@@ -76,11 +75,6 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     <form className="card" onSubmit={approve} noValidate aria-label={consent.flow === "device" ? "Authorize this program" : "Authorize this app"}>
       <h2>{consent.appName} asks to use your AI keys</h2>
       <p className="hint">It never sees the keys: it gets a relay token limited to what you choose here, which you can pause or revoke at any time.</p>
-      {consent.origins && consent.origins.length > 0 ? (
-        <p className="consent-origins">
-          It will call 1Relay from {describeOrigins(consent.origins)}: the token works in a browser only on {consent.origins.length === 1 ? "that site" : "those sites"}.
-        </p>
-      ) : null}
       <Notice tone="error">{action.error}</Notice>
       {scope.providers.map((provider) => {
         const options = items.filter((i) => i.provider === provider);

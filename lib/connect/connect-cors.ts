@@ -4,10 +4,9 @@
 // page's origin without judging it; the POST itself is refused before anything is done when the
 // client did not register that origin, and an allowed answer names that origin only. No
 // credentials, never `*`. Pure.
-import { isOriginAllowed } from "../http/origins";
+import { isOriginAllowed, isSerialisedHttpOrigin } from "../http/origins";
 
 export const CONNECT_CORS_ENDPOINTS = ["token", "revoke"] as const;
-const WELL_FORMED = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/;
 
 /** The `Origin` when another site's page sent the request (not our own origin, nor the configured public one), else null. */
 export function connectCrossOrigin({ request, publicUrl }: { request: Request; publicUrl: string }): string | null {
@@ -33,7 +32,7 @@ export function clientAllowsOrigin({ origin, registered }: { origin: string; reg
 export function connectPreflight(request: Request): Response {
   const headers = new Headers({ vary: "Origin", allow: "POST, OPTIONS", "cache-control": "no-store" });
   const origin = request.headers.get("origin");
-  if (origin !== null && WELL_FORMED.test(origin)) {
+  if (origin !== null && isSerialisedHttpOrigin(origin)) {
     headers.set("access-control-allow-origin", origin);
     headers.set("access-control-allow-methods", "POST");
     headers.set("access-control-allow-headers", "content-type");

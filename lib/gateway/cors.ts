@@ -2,6 +2,7 @@
 // these headers without any I/O, and adds the answer headers once the token's verified policy
 // lists the page's origin (stages/authenticate.ts marks the request). The gateway never uses
 // cookies, so no answer allows credentials, and no answer says `*`.
+import { isSerialisedHttpOrigin } from "../http/origins";
 
 /**
  * Request headers a page may send: what the official SDKs send from a browser (openai with
@@ -80,7 +81,7 @@ export function crossOriginOf(request: Request): string | null {
 export function answerPreflight(request: Request): Response {
   const headers = new Headers({ vary: "Origin", allow: `${METHODS}, OPTIONS`, "cache-control": "no-store" });
   const origin = request.headers.get("origin");
-  if (origin !== null && isWellFormedOrigin(origin)) {
+  if (origin !== null && isSerialisedHttpOrigin(origin)) {
     headers.set("access-control-allow-origin", origin);
     headers.set("access-control-allow-methods", METHODS);
     headers.set("access-control-allow-headers", CORS_ALLOWED_HEADERS.join(", "));
@@ -88,11 +89,6 @@ export function answerPreflight(request: Request): Response {
     headers.delete("cache-control");
   }
   return new Response(null, { status: 204, headers });
-}
-
-/** `scheme://host[:port]` as a browser serialises it (no path, no `null`, no spaces); cheap, no URL parse. */
-function isWellFormedOrigin(origin: string): boolean {
-  return origin.length <= 300 && /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(origin);
 }
 
 /** Headers on an answer to a page whose origin the token lists (success and errors, streams too). */
@@ -116,7 +112,7 @@ export function allowCors(request: Request): void {
 export function applyCorsHeaders({ request, response }: { request: Request; response: Response }): void {
   response.headers.append("vary", "Origin");
   const origin = crossOriginOf(request);
-  if (origin === null || !isWellFormedOrigin(origin)) return;
+  if (origin === null || !isSerialisedHttpOrigin(origin)) return;
   if (!allowed.has(request) && response.status !== 401) return;
   for (const [name, value] of Object.entries(corsAnswerHeaders(origin))) response.headers.set(name, value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOrigins, isNormalOrigin, isOriginAllowed, MAX_ORIGINS, normaliseOrigin, normaliseOriginList, sameOrigins } from "./origins";
+import { describeOrigins, isNormalOrigin, isSerialisedHttpOrigin, isOriginAllowed, MAX_ORIGINS, normaliseOrigin, normaliseOriginList, sameOrigins } from "./origins";
 
 const ok = (input: string) => {
   const check = normaliseOrigin(input);
@@ -111,6 +111,13 @@ describe("lists", () => {
     expect(sameOrigins(["https://a.example"], ["https://a.example", "https://b.example"])).toBe(false);
     expect(sameOrigins(["https://a.example", "https://a.example"], ["https://a.example", "https://b.example"])).toBe(false);
     expect(sameOrigins([], [])).toBe(true);
+  });
+
+  it("tells a serialised http(s) origin from anything else, cheaply", () => {
+    for (const origin of ["https://a.example", "http://127.0.0.1:5173", "http://[::1]:3000"]) expect(isSerialisedHttpOrigin(origin), origin).toBe(true);
+    for (const origin of ["null", "https://a.example/", "https://a.example/x", "HTTPS://a.example", "https://a.example:443:1", "chrome-extension://abc", "", `https://${"a".repeat(300)}.example`]) {
+      expect(isSerialisedHttpOrigin(origin), origin).toBe(false);
+    }
   });
 
   it("tells normal forms and words a list", () => {

@@ -67,6 +67,17 @@ export function isNormalOrigin(value: string): boolean {
   return check.ok && check.origin === value;
 }
 
+const SERIALISED = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/;
+
+/**
+ * Whether a request's `Origin` looks like one a browser serialises for an http(s) page (no path,
+ * no `null`, no spaces, lowercase): cheap, no URL parse, for preflights answered without I/O.
+ * Not a check that it may be allowed (isOriginAllowed is).
+ */
+export function isSerialisedHttpOrigin(origin: string): boolean {
+  return origin.length <= MAX_ORIGIN_LENGTH && SERIALISED.test(origin);
+}
+
 /** A list of typed origins, normalised, without repeats, or the first problem (numbered for the person). */
 export function normaliseOriginList(inputs: readonly string[]): { ok: true; origins: string[] } | { ok: false; index: number; message: string } {
   if (inputs.length > MAX_ORIGINS) return { ok: false, index: MAX_ORIGINS, message: `List at most ${MAX_ORIGINS} origins.` };

@@ -1,3 +1,4 @@
+import { createServer, type Server } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { startAuthorization } from "../../lib/connect/app-client";
 import { assembleRelayToken } from "../../lib/crypto/assemble-token";
@@ -14,16 +15,24 @@ import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 // Issue 18, the server side (decision 022): a page on an origin its token lists calls the
 // gateway with fetch (JSON and a stream) and reads the exposed headers; a page on another origin
 // is refused before anything reaches a provider, and the person sees it in the security activity.
-// The pages are served by Playwright's route fulfilment on loopback origins where nothing listens.
+// The pages are a blank page served by two tiny local servers: two loopback origins.
 
 const PASSWORD = "copper lantern 27 violet orchard";
 const appOrigin = `http://127.0.0.1:${secondServerPort(41)}`;
 const otherOrigin = `http://127.0.0.1:${secondServerPort(42)}`;
 const hello = { model: "gpt-4o-mini", messages: [{ role: "user", content: "hello from a page" }] };
 
-/** A blank page of `origin` (nothing listens there: Playwright answers). */
+/** A static page on `port` (what a browser app with no server of its own is). */
+async function serveBlankPage(port: number): Promise<Server> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end("<!doctype html><title>A browser app</title><p>app</p>");
+  });
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
 async function openPageOn(page: Page, origin: string): Promise<void> {
-  await page.route(`${origin}/**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>A browser app</title><p>app</p>" }));
   await page.goto(`${origin}/`);
 }
 
@@ -69,10 +78,12 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
   let person: Page;
   let relay: string;
   let token: string;
+  let pages: Server[] = [];
 
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
     relay = baseURL!;
+    pages = await Promise.all([serveBlankPage(secondServerPort(41)), serveBlankPage(secondServerPort(42))]);
     person = await browser.newPage({ baseURL });
     await signInWithCode(person, browser, uniqueEmail("browser-app"), baseURL!);
     await createVault(person, PASSWORD);
@@ -82,6 +93,7 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
 
   test.afterAll(async () => {
     await person?.close();
+    await Promise.all(pages.map((server) => new Promise((resolve) => server.close(resolve))));
   });
 
   test("a page on a listed origin calls /v1/chat/completions with fetch, JSON and streamed, and reads the exposed headers", async ({ browser }) => {
@@ -132,11 +144,11 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
     await resetFakes();
     const page = await browser.newPage();
     await openPageOn(page, otherOrigin);
-    const refusedStatus = page.waitForResponse((r) => r.url() === `${relay}/v1/chat/completions` && r.request().method() === "POST");
+    const failed = page.waitForEvent("requestfailed", (r) => r.url() === `${relay}/v1/chat/completions` && r.method() === "POST");
     const refused = await callFromPage(page, { url: `${relay}/v1/chat/completions`, token, body: hello });
-    // The answer names no origin, so the page cannot even read it.
+    // The 403 names no origin, so the page cannot even read it: to the page it is a failed request.
     expect(refused.ok).toBe(false);
-    expect((await refusedStatus).status()).toBe(403);
+    expect((await failed).failure()?.errorText).toMatch(/CORS|net::ERR_FAILED/);
     expect(await fakeReceived("openai")).toEqual([]);
     // What a server forging the same Origin is told.
     const forged = await fetch(`${relay}/v1/chat/completions`, { method: "POST", headers: { origin: otherOrigin, authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(hello) });
@@ -175,7 +187,7 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
       await route.continue({ postData: JSON.stringify(body) });
     });
     await person.goto(first.url);
-    await expect(person.getByText(`It will call 1Relay from ${appOrigin}`)).toBeVisible({ timeout: 30_000 });
+    await expect(person.getByText(`It will call 1Relay from ${appOrigin}.`)).toBeVisible({ timeout: 30_000 });
     await answerConsent(person, { password: PASSWORD });
     await expect(person.getByRole("alert").filter({ hasText: "not the ones this app registered" })).toBeVisible();
     await person.unroute("**/api/connect/approve");
