@@ -118,17 +118,15 @@ export function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; n
  * page), which computes `shared` itself. Wipes `shared`; the caller wipes the result.
  */
 export function openSealedFromShared({ shared, recipientPublicKey, sealed, info, aad }: { shared: Uint8Array | null; recipientPublicKey: Uint8Array; sealed: string; info: string; aad: string }): Uint8Array {
-  assertBytes(recipientPublicKey, "recipientPublicKey", X25519_KEY_BYTES);
-  const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(sealed);
-  if (shared === null || shared.length !== X25519_KEY_BYTES || shared.every((byte) => byte === 0)) {
-    if (shared) wipeBytes(shared);
-    throw new CryptoError("decrypt_failed", "decryption failed");
-  }
-  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, recipientPublicKey, info);
+  let wrapKey: Uint8Array | undefined;
   try {
+    assertBytes(recipientPublicKey, "recipientPublicKey", X25519_KEY_BYTES);
+    const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(sealed);
+    if (shared === null || shared.length !== X25519_KEY_BYTES || shared.every((byte) => byte === 0)) throw new CryptoError("decrypt_failed", "decryption failed");
+    wrapKey = deriveSealKey(shared, ephemeralPublicKey, recipientPublicKey, info);
     return decryptAesGcm({ key: wrapKey, nonce, aad: encodeUtf8(aad), ciphertext });
   } finally {
-    wipeBytes(shared, wrapKey);
+    wipeBytes(shared ?? undefined, wrapKey);
   }
 }
 
