@@ -16,6 +16,8 @@ if (!process.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = (findChromium() as {
 export const baseURL = `http://localhost:${port}`;
 /** The example third-party app (examples/demo-app), on its own port, talking to this 1Relay. */
 export const demoAppURL = `http://localhost:${port - 4}`;
+/** The static example app (examples/static-chat): no server of its own, calls this 1Relay from its own origin. */
+export const staticChatURL = `http://localhost:${port - 5}`;
 /** A fake per provider (tests/fakes): OpenAI, Anthropic, Gemini, then the fake OpenAI server in each other provider's mode. */
 const FAKE_PROVIDERS = ["openai", "anthropic", "gemini", ...COMPAT_PROVIDERS.filter((p) => p !== "openai")] as const;
 export type FakeProviderId = (typeof FAKE_PROVIDERS)[number];
@@ -79,6 +81,15 @@ export default defineConfig({
       command: "node examples/demo-app/start.mjs",
       env: { PORT: String(port - 4), ONERELAY_URL: baseURL },
       url: `${demoAppURL}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node examples/static-chat/start.mjs",
+      env: { PORT: String(port - 5), ONERELAY_URL: baseURL },
+      url: `${staticChatURL}/`,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: "ignore",

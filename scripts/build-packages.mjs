@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds what others install (packages/*) into plain JavaScript for Node ≥ 20, with type
 // declarations, ready for `npm publish` (each package's `prepack` runs this):
-//   packages/connect → dist/index.js, server.js, device.js (+ .d.ts), widget.js (= public/connect.js);
+//   packages/connect → dist/index.js, server.js, device.js, browser.js (+ .d.ts), widget.js (= public/connect.js);
 //                      @noble/* stay dependencies
 //   packages/cli     → dist/1relay.js (the bin: everything bundled, no runtime dependency),
 //                      dist/index.js (+ .d.ts)
@@ -53,13 +53,13 @@ async function buildConnect() {
   const dir = path.join(root, "packages/connect");
   rmSync(path.join(dir, "dist"), { recursive: true, force: true });
   await build({
-    entryPoints: ["index", "server", "device"].map((name) => path.join(dir, "src", `${name}.ts`)),
+    entryPoints: ["index", "server", "device", "browser"].map((name) => path.join(dir, "src", `${name}.ts`)),
     outdir: path.join(dir, "dist"),
     bundle: true, splitting: true, format: "esm", platform: "neutral", target: "es2022",
     external: ["@noble/*"], logLevel: "warning", chunkNames: "chunks/[name]-[hash]",
   });
   copyFileSync(path.join(root, "public/connect.js"), path.join(dir, "dist/widget.js"));
-  emitDeclarations({ dir, entries: ["index.ts", "server.ts", "device.ts"] });
+  emitDeclarations({ dir, entries: ["index.ts", "server.ts", "device.ts", "browser.ts"] });
   log("connect → packages/connect/dist");
 }
 

@@ -10,6 +10,9 @@ import { logError } from "../lib/errors/log-error";
 import { AccountLedger } from "./account-ledger";
 import { admitRequest } from "./admit-request";
 import { ConnectionViews } from "./connection-views";
+import { OriginSignals } from "./origin-signals";
+import { describeRefusedOrigin } from "../lib/audit/origin-signal";
+import { recordAudit } from "../lib/db/audit-queries";
 
 // One Durable Object per account (named by the account's user id): the strongly consistent
 // home of everything that must not race, and the gateway's view of each connection (decision
@@ -42,6 +45,7 @@ export class AccountDurableObject extends DurableObject<Env> {
   private liveStreams = 0;
   private ledger!: AccountLedger;
   private views!: ConnectionViews;
+  private originSignals!: OriginSignals;
   /** The account this object is bound to, once checked (saves two statements per call). */
   private boundTo: string | null = null;
   /** The alarm as last set or read (undefined: not read since the object started). */
@@ -56,6 +60,7 @@ export class AccountDurableObject extends DurableObject<Env> {
   /** The ledger and the connection views on the object's SQLite (again after an erase, which drops every table). */
   private openStorage(): void {
     this.ledger = new AccountLedger(this.ctx.storage.sql);
+    this.originSignals = new OriginSignals(this.ctx.storage.sql);
     this.views = new ConnectionViews(this.ctx.storage.sql, this.ledger, (connectionId) => loadStoredConnection({ db: createDb(this.env.DB), connectionId }));
   }
 
@@ -82,7 +87,20 @@ export class AccountDurableObject extends DurableObject<Env> {
     const now = Date.now();
     const result = admitRequest({ input, entry, status: this.ledger.status(input.connectionId), now, begin: (beginInput) => this.beginNow(beginInput, now) });
     if (result.ok && result.admission) await this.schedule(now);
+    if (!result.ok && result.reason === "origin" && input.origin) this.signalOrigin({ accountId: input.accountId, connectionId: input.connectionId, origin: input.origin, now });
     return result;
+  }
+
+  /** A page on an origin the policy does not list used the token: the person's activity says so, boundedly (decision 022). */
+  private signalOrigin({ accountId, connectionId, origin, now }: { accountId: string; connectionId: string; origin: string; now: number }): void {
+    const described = describeRefusedOrigin(origin);
+    if (!this.originSignals.take({ connectionId, origin: described, now })) return;
+    const db = createDb(this.env.DB);
+    const record = async () => {
+      const row = await db.selectFrom("connections").select(["name"]).where("id", "=", connectionId).where("user_id", "=", accountId).executeTakeFirst();
+      await recordAudit({ db, userId: accountId, kind: "origin_refused", detail: { name: row?.name ?? null, origin: described }, now });
+    };
+    this.ctx.waitUntil(record().catch((error: unknown) => logError({ where: "origin signal", error })));
   }
 
   /** Admission without the connection's material (the ledger's own primitive). */

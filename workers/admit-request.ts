@@ -7,6 +7,7 @@ import type { AdmitInput, AdmitResult } from "../lib/account/gateway-view";
 import type { BeginInput, BeginResult } from "../lib/account/ledger-types";
 import { equalBytes } from "../lib/crypto/compare";
 import { decodeHex } from "../lib/crypto/encoding";
+import { isOriginAllowed } from "../lib/http/origins";
 import { findScopeRefusal, isPolicyExpired } from "../lib/gateway/scope";
 import type { ConnectionStatus } from "../lib/limits/admission";
 import type { ViewEntry } from "./connection-views";
@@ -22,6 +23,8 @@ export function admitRequest({ input, entry, status, now, begin }: { input: Admi
   if (!entry || !verifierMatches(entry.verifier, input.verifier)) return { ok: false, reason: "unknown" };
   if (status === "revoked" || !entry.material) return { ok: false, reason: "revoked" };
   const { material, facts } = entry;
+  // A page on an origin the policy does not list: nothing is returned or reserved (decision 022).
+  if (input.origin != null && !(facts !== null && isOriginAllowed({ origin: input.origin, allowed: facts.origins }))) return { ok: false, reason: "origin" };
   const request = input.request;
   const inScope = request !== null && facts !== null && !isPolicyExpired({ policy: facts, nowSeconds: Math.floor(now / 1000) }) && findScopeRefusal({ policy: facts, grants: material.grants, provider: request.provider, model: request.model }) === null;
   const admission =

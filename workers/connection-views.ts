@@ -27,6 +27,8 @@ export interface PolicyFacts {
   expiresAt: number | null;
   /** Policy v2's "fit output to budget" (false for v1). */
   fitOutput: boolean;
+  /** Policy v3's web origins (none before v3). */
+  origins: string[];
 }
 
 export interface ViewEntry extends KnownConnection {
@@ -52,7 +54,8 @@ function factsOf(material: ConnectionMaterial | null): PolicyFacts | null {
       providers: [...policy.providers],
       models: [...policy.models],
       expiresAt: policy.expiresAt,
-      fitOutput: policy.v === 2 && policy.fitOutput,
+      fitOutput: policy.v !== 1 && policy.fitOutput,
+      origins: policy.v === 3 ? [...policy.origins] : [],
     };
   } catch {
     return null;

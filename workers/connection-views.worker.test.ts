@@ -5,7 +5,7 @@ import type { AdmitInput } from "../lib/account/gateway-view";
 import { signPolicy, canonicalizePolicy, type Policy } from "../lib/crypto/policy";
 import type { PolicyV1 } from "../lib/connections/wire";
 import { createDb } from "../lib/db/client";
-import { openPolicy, openPolicyV2, seedAccount, seedConnection } from "../tests/support/d1-seed";
+import { openPolicy, openPolicyV2, openPolicyV3, seedAccount, seedConnection } from "../tests/support/d1-seed";
 import type { AccountDurableObject } from "./account-durable-object";
 import { INTENT_TTL_MS } from "./connection-views";
 
@@ -46,6 +46,25 @@ describe("the account object's view of a connection", () => {
     const other = await seedAccount({ d1, label: "other" });
     expect(await stubOf(other.userId).admit({ accountId: other.userId, connectionId: body.id, verifier: body.verifier, request })).toEqual({ ok: false, reason: "unknown" });
     expect(account.userId).not.toBe(other.userId);
+  });
+
+  it("refuses a page's origin its policy does not list before returning or reserving anything, and tells the person once (decision 022)", async () => {
+    const { ask, account, connectionId } = await setup(openPolicyV3({ budgetUsd: 5, origins: ["https://app.example"] }));
+    expect(await ask({ request, origin: "https://app.example" })).toMatchObject({ ok: true, admission: { ok: true } });
+    for (const origin of ["https://evil.example", "https://evil.example", "null", "https://app.example/"]) {
+      expect(await ask({ request, origin })).toEqual({ ok: false, reason: "origin" });
+    }
+    // A wrong verifier is still unknown, whatever the origin says.
+    expect(await ask({ request, origin: "https://evil.example", verifier: "0".repeat(64) })).toEqual({ ok: false, reason: "unknown" });
+    const spend = await stubOf(account.userId).connectionSpend({ accountId: account.userId, connectionId });
+    expect(spend.reservedMicroUsd).toBe(1000); // the allowed request's hold only
+    const signals = async () => (await db.selectFrom("audit_events").select(["kind", "detail"]).where("user_id", "=", account.userId).where("kind", "=", "origin_refused").execute()).map((e) => JSON.parse(e.detail) as { origin: string });
+    await expect.poll(async () => (await signals()).map((d) => d.origin).sort()).toEqual(["(not a valid origin)", "https://evil.example", "null (a sandboxed frame or a local file)"]);
+    // Servers and CLIs (no origin) and a v1 policy without one are as before; a v1 policy refuses any page.
+    expect(await ask({ request })).toMatchObject({ ok: true });
+    const v1 = await setup(openPolicy());
+    expect(await v1.ask({ request, origin: "https://app.example" })).toEqual({ ok: false, reason: "origin" });
+    expect(await v1.ask({ request, origin: null })).toMatchObject({ ok: true });
   });
 
   it("fits output to the budget only for a v2 policy that says so", async () => {

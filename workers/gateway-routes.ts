@@ -10,7 +10,8 @@ import { gatewayErrorResponse } from "../lib/gateway/gateway-error";
 import { handleCountTokens, handleMessages, handleReachability } from "../lib/gateway/messages/handle-messages";
 import { handleListModels } from "../lib/gateway/models-endpoint";
 import { handleEmbeddings } from "../lib/gateway/embeddings/embeddings-endpoint";
-import { geminiRoute } from "../lib/gateway/gemini/gemini-routes";
+import { geminiRoute, isGeminiPath } from "../lib/gateway/gemini/gemini-routes";
+import { answerPreflight, applyCorsHeaders } from "../lib/gateway/cors";
 import { handleResponses } from "../lib/gateway/responses/responses-endpoint";
 import { newRequestId } from "../lib/gateway/context";
 import { handleRelayStatus } from "../lib/gateway/relay-status";
@@ -39,6 +40,23 @@ export function gatewayRoute(request: Request): GatewayHandler | null {
   return geminiRoute(request) ?? exact;
 }
 
+// Paths a browser page may call cross-origin (HEAD / is the Anthropic clients' reachability probe, not a page's).
+const preflightPaths = new Set(Object.keys(routes).map((key) => key.slice(key.indexOf(" ") + 1)).filter((path) => path !== "/"));
+
+/** A CORS preflight for a gateway endpoint (decision 022): answered here, without any I/O, or null. */
+export function gatewayPreflight(request: Request): Response | null {
+  if (request.method !== "OPTIONS") return null;
+  const { pathname } = new URL(request.url);
+  if (!preflightPaths.has(pathname) && !isGeminiPath(pathname)) return null;
+  return withApiHeaders(request, answerPreflight(request));
+}
+
+function withApiHeaders(request: Request, response: Response): Response {
+  const isHttps = request.url.startsWith("https:");
+  for (const [name, value] of Object.entries(apiSecurityHeaders({ isHttps }))) response.headers.set(name, value);
+  return response;
+}
+
 export async function serveGateway({ handler, request, env, ctx }: { handler: GatewayHandler; request: Request; env: Record<string, unknown>; ctx: ExecutionContext }): Promise<Response> {
   let response: Response;
   try {
@@ -48,7 +66,7 @@ export async function serveGateway({ handler, request, env, ctx }: { handler: Ga
     // Only a misconfigured worker gets here (the handlers answer every error themselves).
     response = gatewayErrorResponse({ error, requestId: newRequestId() });
   }
-  const isHttps = request.url.startsWith("https:");
-  for (const [name, value] of Object.entries(apiSecurityHeaders({ isHttps }))) response.headers.set(name, value);
-  return response;
+  // A page whose origin the token's verified policy lists may read the answer (decision 022).
+  applyCorsHeaders({ request, response });
+  return withApiHeaders(request, response);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { MAX_ORIGINS } from "@/lib/http/origins";
 import { MAX_REDIRECT_URIS, registerAppSchema, type RegisterAppBody } from "@/lib/apps/wire";
 import { describeFieldIssue } from "@/lib/errors/field-sentences";
 import { Button } from "../ui/button";
@@ -36,11 +37,12 @@ export function AppForm({
   const [homepage, setHomepage] = useState(initial?.homepage ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [uris, setUris] = useState(initial?.redirectUris.join("\n") ?? "");
+  const [origins, setOrigins] = useState(initial?.origins?.join("\n") ?? "");
   const action = useAction();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = registerAppSchema.safeParse({ name, homepage, description, redirectUris: linesOf(uris) });
+    const parsed = registerAppSchema.safeParse({ name, homepage, description, redirectUris: linesOf(uris), origins: linesOf(origins) });
     if (!parsed.success) return action.fail(describeFieldIssue(parsed.error.issues[0]).message);
     void action.run(async () => {
       await onSubmit(parsed.data);
@@ -49,6 +51,7 @@ export function AppForm({
         setHomepage("");
         setDescription("");
         setUris("");
+        setOrigins("");
       }
     });
   }
@@ -76,6 +79,22 @@ export function AppForm({
         />
         <span className="hint" id={`${id}-uris-hint`}>
           One a line, up to {MAX_REDIRECT_URIS}, matched exactly. https only; http only on loopback (http://127.0.0.1/callback, any port).
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-origins`}>Web origins (browser apps)</label>
+        <textarea
+          id={`${id}-origins`}
+          className={styles.textarea}
+          value={origins}
+          onChange={(e) => setOrigins(e.target.value)}
+          rows={2}
+          spellCheck={false}
+          placeholder="https://app.example.com"
+          aria-describedby={`${id}-origins-hint`}
+        />
+        <span className="hint" id={`${id}-origins-hint`}>
+          Where the app&apos;s pages run, if they call 1Relay from the browser: one a line, up to {MAX_ORIGINS}, scheme and host only (https; http only on localhost, 127.0.0.1 or [::1], port included). Shown on the consent page and signed into each connection; a page on any other origin is refused.
         </span>
       </div>
       <div className="key-actions">

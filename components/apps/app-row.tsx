@@ -56,11 +56,23 @@ export function AppRow({ app, onChanged, onDeleted }: { app: AppSummary; onChang
           ))}
         </ul>
       </div>
+      <div>
+        <span className="hint">Web origins</span>
+        {app.origins.length > 0 ? (
+          <ul className={styles.uris} data-testid="app-origins">
+            {app.origins.map((origin) => (
+              <li key={origin}><code className="key-value">{origin}</code></li>
+            ))}
+          </ul>
+        ) : (
+          <p className="hint" data-testid="app-origins">None: its tokens cannot be used from a web page.</p>
+        )}
+      </div>
       <Notice tone="error">{action.error}</Notice>
       {editing ? (
         <AppForm
           label={`Edit ${app.name}`}
-          initial={{ name: app.name, homepage: app.homepage, description: app.description, redirectUris: app.redirectUris }}
+          initial={{ name: app.name, homepage: app.homepage, description: app.description, redirectUris: app.redirectUris, origins: app.origins }}
           submitLabel="Save changes"
           busyLabel="Saving…"
           onSubmit={async (body) => {

@@ -22,6 +22,8 @@ export interface ConsentProps {
   suggested: { budgetUsd?: number; rpm?: number };
   /** A program's device request (decision 021) rather than an app's: the answer goes to its next poll. */
   flow?: "app" | "device";
+  /** The web origins the app registered (decision 022): signed into the connection's policy as they are. */
+  origins?: readonly string[];
 }
 
 /** What the person grants: which key per provider, models, a monthly budget and rpm. */
@@ -32,7 +34,7 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
   // A model the app named that is not in the catalogue cannot be granted (no request could use it).
   const unknown = new Set(findUnknownModels({ models: named, providers: scope.providers }));
   const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(named.map((m) => [m, !unknown.has(m)])));
-  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false });
+  const [limits, setLimits] = useState<LimitsDraft>({ budget: String(consent.suggested.budgetUsd ?? 10), rpm: String(consent.suggested.rpm ?? 60), expires: "", models: [], fitOutput: false, origins: "" });
   const [fieldError, setFieldError] = useState<{ field: LimitsField; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
@@ -50,7 +52,9 @@ export function ConsentForm({ consent, items }: { consent: ConsentProps; items: 
     if (!parsed.ok) return setFieldError(parsed);
     void action.run(
       async () => {
-        setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy: parsed.limits } }));
+        // The app's registered origins, exactly (the server refuses an approval whose origins differ).
+        const policy = { ...parsed.limits, origins: [...(consent.origins ?? [])] };
+        setDone(await answerConsent({ consent, grant: { name: consent.appName.slice(0, 80), itemIds, policy } }));
       },
       { name: "approve", keepBusy: true },
     );

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { describeOrigin } from "@/lib/connections/describe-origin";
-import type { ConnectionSummary } from "@/lib/connections/wire";
+import { policyFitsOutput, policyOriginsOf, type ConnectionSummary } from "@/lib/connections/wire";
 import { Button } from "../ui/button";
 import { useAction } from "../ui/use-action";
 import { EditLimitsForm } from "./edit-limits-form";
@@ -12,7 +12,9 @@ import { SpendBar } from "./spend-bar";
 function describeLimits(c: ConnectionSummary): string {
   const parts = [c.policy.rpm === null ? "no rate limit" : `${c.policy.rpm} req/min`];
   if (c.policy.models.length > 0) parts.push(`models: ${c.policy.models.join(", ")}`);
-  if (c.policy.v === 2 && c.policy.fitOutput) parts.push("fits output to budget");
+  if (policyFitsOutput(c.policy)) parts.push("fits output to budget");
+  const origins = policyOriginsOf(c.policy);
+  if (origins.length > 0) parts.push(`web: ${origins.join(", ")}`);
   if (c.policy.expiresAt) parts.push(`expires ${new Date(c.policy.expiresAt * 1000).toISOString().slice(0, 10)}`);
   return parts.join(" · ");
 }

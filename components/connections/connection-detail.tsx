@@ -7,6 +7,7 @@ import { formatCount, utcTime } from "../usage/format";
 import { RequestLog } from "../usage/request-log";
 import { useUsageSummary } from "../usage/use-usage-summary";
 import { describeOrigin } from "@/lib/connections/describe-origin";
+import { policyFitsOutput, policyOriginsOf } from "@/lib/connections/wire";
 import { ConnectionCard } from "./connection-card";
 import { useConnections } from "./use-connections";
 
@@ -51,7 +52,11 @@ export function ConnectionDetail({ id }: { id: string }) {
           </div>
           <div>
             <dt>Fit output to budget</dt>
-            <dd>{c.policy.v === 2 && c.policy.fitOutput ? "on" : "off"}</dd>
+            <dd>{policyFitsOutput(c.policy) ? "on" : "off"}</dd>
+          </div>
+          <div>
+            <dt>Web origins</dt>
+            <dd data-testid="connection-origins">{policyOriginsOf(c.policy).length > 0 ? policyOriginsOf(c.policy).join(", ") : "none (not usable from a web page)"}</dd>
           </div>
           <div>
             <dt>Status</dt>

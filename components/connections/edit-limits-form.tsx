@@ -31,7 +31,7 @@ export function EditLimitsForm({ connection, onSaved, onCancel }: { connection: 
   return (
     <form className="card" onSubmit={submit} noValidate aria-label={`Limits of ${connection.name}`}>
       <Notice tone="error">{action.error}</Notice>
-      <LimitsFields id={`limits-${connection.id}`} value={limits} onChange={setLimits} error={fieldError} providers={connection.policy.providers.filter(isProviderId)} expiry />
+      <LimitsFields id={`limits-${connection.id}`} value={limits} onChange={setLimits} error={fieldError} providers={connection.policy.providers.filter(isProviderId)} expiry origins />
       <div className="key-actions">
         <Button type="submit" busy={action.busy} busyLabel="Signing…">Save limits</Button>
         <Button variant="secondary" onClick={onCancel}>Cancel</Button>

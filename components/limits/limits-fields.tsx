@@ -26,6 +26,8 @@ export interface LimitsFieldsProps {
   fixedModels?: readonly string[];
   /** Said under the budget, after what it buys. */
   budgetHint?: ReactNode;
+  /** Offer "Allowed web origins" (tokens and Edit limits; an app's come from its registration). */
+  origins?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface LimitsFieldsProps {
  * it buys, requests per minute, an expiry, and "fit output to budget". The caller checks the
  * result with parseLimitsInput (lib/connections/limits-input.ts).
  */
-export function LimitsFields({ id, value, onChange, error, providers, expiry = false, fixedModels, budgetHint }: LimitsFieldsProps) {
+export function LimitsFields({ id, value, onChange, error, providers, expiry = false, fixedModels, budgetHint, origins = false }: LimitsFieldsProps) {
   const set = (patch: Partial<LimitsDraft>) => onChange({ ...value, ...patch });
   const problem = (field: LimitsField) => (error?.field === field ? error.message : null);
   const models = fixedModels ?? value.models;
@@ -70,6 +72,19 @@ export function LimitsFields({ id, value, onChange, error, providers, expiry = f
           </span>
         </span>
       </label>
+      {origins ? (
+        <Field
+          id={`${id}-origins`}
+          label="Allowed web origins (optional)"
+          value={value.origins}
+          onChange={(e) => set({ origins: e.target.value })}
+          placeholder="none"
+          autoComplete="off"
+          spellCheck={false}
+          hint="Web pages that may use this token from the browser, such as https://app.example (http only on localhost); separate several with spaces. Leave empty for programs and servers: a page on any other site is refused."
+          error={problem("origins")}
+        />
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,7 @@ import { Field } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { useAction } from "../ui/use-action";
 
-const FRESH: LimitsDraft = { budget: "10", rpm: "60", expires: "", models: [], fitOutput: false };
+const FRESH: LimitsDraft = { budget: "10", rpm: "60", expires: "", models: [], fitOutput: false, origins: "" };
 
 /** What the form starts with (the "Use with agents" page fills it for an agent): the first vault key of each provider is chosen. */
 export interface TokenFormDefaults {
@@ -87,7 +87,7 @@ export function CreateTokenForm({ items, onCreated, defaults = {}, title = "Crea
           </Field>
         ))}
       </div>
-      <LimitsFields id="token" value={limits} onChange={setLimits} error={fieldError} providers={chosenProviders} expiry />
+      <LimitsFields id="token" value={limits} onChange={setLimits} error={fieldError} providers={chosenProviders} expiry origins />
       <Button type="submit" busy={action.busy} busyLabel="Creating…">
         Create token
       </Button>

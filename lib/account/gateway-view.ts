@@ -90,11 +90,13 @@ export interface AdmitInput {
   verifier: string;
   /** null: authenticate only (GET /v1/models, or a request refused before admission). */
   request: AdmissionRequest | null;
+  /** The `Origin` of another site's page that sent the request (decision 022); absent or null: not from such a page. */
+  origin?: string | null;
 }
 
 export type AdmitResult =
-  /** unknown: no such connection in this account, or the verifier does not match. */
-  | { ok: false; reason: "unknown" | "revoked" }
+  /** unknown: no such connection in this account, or the verifier does not match. origin: a page's origin the policy does not list (nothing returned, nothing reserved). */
+  | { ok: false; reason: "unknown" | "revoked" | "origin" }
   | {
       ok: true;
       status: "active" | "paused";

@@ -18,9 +18,9 @@ describe("app queries on D1", () => {
     await q.insertApp({ db, ownerId: owner, clientId, body, now: 10 });
     await db.updateTable("apps").set({ verified_at: 20 }).where("client_id", "=", clientId).execute();
     expect((await q.getPublicApp({ db, clientId }))!.verifiedAt).toBe(20);
-    // A new description keeps it; a new name, homepage or redirect URI clears it.
+    // A new description keeps it; a new name, homepage, redirect URI or web origin clears it.
     expect((await q.updateApp({ db, ownerId: owner, clientId, body: { ...body, description: "Better notes." }, now: 21 })).verifiedAt).toBe(20);
-    for (const change of [{ name: "Acme Pro" }, { homepage: "https://evil.example" }, { redirectUris: ["https://evil.example/cb"] }]) {
+    for (const change of [{ name: "Acme Pro" }, { homepage: "https://evil.example" }, { redirectUris: ["https://evil.example/cb"] }, { origins: ["https://evil.example"] }]) {
       await db.updateTable("apps").set({ verified_at: 20 }).where("client_id", "=", clientId).execute();
       expect((await q.updateApp({ db, ownerId: owner, clientId, body: { ...body, ...change }, now: 22 })).verifiedAt).toBeNull();
       expect((await q.getPublicApp({ db, clientId }))!.verifiedAt).toBeNull();
@@ -33,7 +33,7 @@ describe("app queries on D1", () => {
     const bob = await newOwner("bob");
     const clientId = newClientId();
     const created = await q.insertApp({ db, ownerId: alice, clientId, body, now: 10 });
-    expect(created).toEqual({ clientId, ...body, logoVersion: 0, hasLogo: false, confidential: false, secretHint: null, createdAt: 10, verifiedAt: null });
+    expect(created).toEqual({ clientId, ...body, origins: [], logoVersion: 0, hasLogo: false, confidential: false, secretHint: null, createdAt: 10, verifiedAt: null });
     expect(await q.listApps({ db, ownerId: alice })).toEqual([created]);
     expect(await q.listApps({ db, ownerId: bob })).toEqual([]);
 
@@ -48,7 +48,12 @@ describe("app queries on D1", () => {
     expect(await q.listApps({ db, ownerId: alice })).toEqual([created]);
 
     const updated = await q.updateApp({ db, ownerId: alice, clientId, body: { ...body, name: "Acme 2", redirectUris: ["https://acme.example/new"] }, now: 12 });
-    expect(updated).toMatchObject({ name: "Acme 2", redirectUris: ["https://acme.example/new"] });
+    expect(updated).toMatchObject({ name: "Acme 2", redirectUris: ["https://acme.example/new"], origins: [] });
+    expect(await q.updateApp({ db, ownerId: alice, clientId, body: { ...body, origins: ["https://acme.example"] }, now: 13 })).toMatchObject({ origins: ["https://acme.example"] });
+    expect((await q.getAppCredentials({ db, clientId }))!.origins).toEqual(["https://acme.example"]);
+    // Another developer cannot change them.
+    await expect(q.updateApp({ db, ownerId: bob, clientId, body: { ...body, origins: ["https://evil.example"] }, now: 14 })).rejects.toMatchObject(notFound);
+    expect((await q.getAppCredentials({ db, clientId }))!.origins).toEqual(["https://acme.example"]);
     await q.deleteApp({ db, ownerId: alice, clientId });
     expect(await q.listApps({ db, ownerId: alice })).toEqual([]);
     expect(await q.getPublicApp({ db, clientId })).toBeNull();
@@ -62,7 +67,7 @@ describe("app queries on D1", () => {
     const withSecret = await q.setClientSecret({ db, ownerId: owner, clientId, hash, hint: "aaaa", now: 21 });
     expect(withSecret).toMatchObject({ confidential: true, secretHint: "aaaa" });
     expect(JSON.stringify(withSecret)).not.toContain(hash);
-    expect(await q.getAppCredentials({ db, clientId })).toEqual({ clientId, redirectUris: body.redirectUris, secretHash: hash });
+    expect(await q.getAppCredentials({ db, clientId })).toEqual({ clientId, redirectUris: body.redirectUris, origins: [], secretHash: hash });
 
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
     expect((await q.setLogo({ db, ownerId: owner, clientId, type: "image/png", base64: encodeBase64(png), now: 22 })).logoVersion).toBe(1);
@@ -70,7 +75,7 @@ describe("app queries on D1", () => {
     expect(await q.getAppLogo({ db, clientId })).toEqual({ type: "image/png", bytes: png });
     expect(await q.getAppLogo({ db, clientId: "app_missing" })).toBeNull();
 
-    expect(await q.getPublicApp({ db, clientId })).toEqual({ clientId, ...body, logoVersion: 2, hasLogo: true, confidential: true, verifiedAt: null });
+    expect(await q.getPublicApp({ db, clientId })).toEqual({ clientId, ...body, origins: [], logoVersion: 2, hasLogo: true, confidential: true, verifiedAt: null });
     const cleared = await q.clearClientSecret({ db, ownerId: owner, clientId, now: 24 });
     expect(cleared).toMatchObject({ confidential: false, secretHint: null });
     expect((await q.getAppCredentials({ db, clientId }))?.secretHash).toBeNull();

@@ -12,6 +12,16 @@ describe("integrationSnippets", () => {
     expect(s.chatCurl).toContain("https://relay.example.com/v1/chat/completions");
     expect(s.chatOpenAi).toContain('baseURL: "https://relay.example.com/v1"');
     expect(s.callback).toContain(`iss=${encodeURIComponent("https://relay.example.com")}`);
+    expect(s.browserConnect).toContain('baseUrl: "https://relay.example.com"');
+  });
+
+  it("the browser snippets use the browser entry, the app's own client ID, and no client secret", () => {
+    const own = integrationSnippets("https://relay.example.com", { clientId: "app_abc", redirectUri: "https://chat.example/" });
+    expect(own.browserConnect).toContain('from "@1relay/connect/browser"');
+    expect(own.browserConnect).toContain('clientId: "app_abc"');
+    expect(own.browserConnect).toContain('redirectUri: "https://chat.example/"');
+    expect(own.browserConnect + own.browserSdks).not.toMatch(/secret/i);
+    expect(own.browserSdks).toContain("dangerouslyAllowBrowser: true");
   });
 
   it("names the documented parameters and response fields", () => {

@@ -130,6 +130,31 @@ const completion = await client.chat.completions.create({
   stream: false, // streaming works too
 });`,
 
+    browserConnect: `// A page with no server: npm install @1relay/connect
+import { createRelayClient, readChatStream } from "@1relay/connect/browser";
+
+const relay = createRelayClient({
+  baseUrl: "${origin}",
+  clientId: "${CLIENT_ID}",
+  redirectUri: "${REDIRECT_URI}", // on this page's origin, registered with its web origin
+  scope: "${SCOPE}",
+});
+button.onclick = () => relay.connect({ suggested: { budgetUsd: 5 } }); // the consent popup; the token stays in memory
+
+const response = await relay.fetch("/v1/chat/completions", {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hi" }], stream: true }),
+});
+const { text, costUsd } = await readChatStream(response, { onText: (delta) => show(delta) });`,
+
+    browserSdks: `// The openai SDK in the page
+const client = new OpenAI({ baseURL: relay.openAIBaseUrl, apiKey: await relay.token(), dangerouslyAllowBrowser: true });
+
+// The Vercel AI SDK
+const openai = createOpenAI({ baseURL: relay.openAIBaseUrl, apiKey: await relay.token() });
+const result = streamText({ model: openai.chat("gpt-4o-mini"), prompt: "Hi" });`,
+
     openSeal: `shared = X25519(your_private_key, eph_pub)
 key    = HKDF-SHA256(shared, salt = eph_pub ‖ your_public_key, info = "1relay/v1/seal", 32 bytes)
 K      = AES-256-GCM-open(key, nonce, ct, aad = "1relay/v1/seal/<client_id>/<connection_id>")

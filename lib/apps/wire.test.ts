@@ -10,7 +10,7 @@ const firstIssue = (value: unknown) => {
 
 describe("registerAppSchema", () => {
   it("accepts a well-formed app and trims its text", () => {
-    expect(registerAppSchema.parse(valid)).toEqual({ ...valid, name: "Acme Notes" });
+    expect(registerAppSchema.parse(valid)).toEqual({ ...valid, name: "Acme Notes", origins: [] });
     expect(registerAppSchema.parse({ ...valid, description: "", redirectUris: ["http://127.0.0.1:5555/cb", "http://[::1]/cb", "http://localhost:3000/cb"] })).toBeTruthy();
   });
 
@@ -24,6 +24,15 @@ describe("registerAppSchema", () => {
     expect(firstIssue({ ...valid, redirectUris: ["https://a.example/cb", "https://a.example/cb"] })).toEqual({ path: "redirectUris.1", message: "Redirect URI 2 is listed twice." });
     expect(firstIssue({ ...valid, redirectUris: [] })?.message).toBe("Add at least one redirect URI.");
     expect(firstIssue({ ...valid, redirectUris: Array.from({ length: 11 }, (_, i) => `https://a.example/${i}`) })?.message).toMatch(/at most 10/);
+  });
+
+  it("stores web origins in their normal form and refuses null, paths, repeats and http off loopback (decision 022)", () => {
+    expect(registerAppSchema.parse({ ...valid, origins: ["HTTPS://Acme.Example:443/", "http://localhost:5173"] }).origins).toEqual(["https://acme.example", "http://localhost:5173"]);
+    expect(firstIssue({ ...valid, origins: ["https://acme.example", "null"] })).toEqual({ path: "origins.1", message: expect.stringMatching(/^Origin 2: .*null/) });
+    expect(firstIssue({ ...valid, origins: ["https://acme.example/app"] })?.message).toMatch(/no path/);
+    expect(firstIssue({ ...valid, origins: ["http://acme.example"] })?.message).toMatch(/https/);
+    expect(firstIssue({ ...valid, origins: ["https://acme.example", "https://ACME.example"] })?.message).toBe("Origin 2 is listed twice.");
+    expect(firstIssue({ ...valid, origins: Array.from({ length: 11 }, (_, i) => `https://a${i}.example`) })?.message).toMatch(/at most 10/);
   });
 
   it("takes an http homepage on loopback, like a loopback redirect URI", () => {

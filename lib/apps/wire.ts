@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ORIGINS, normaliseOriginList } from "../http/origins";
 import { isLoopbackHttp, validateRedirectUriForRegistration } from "../connect/redirect-uri";
 
 // Registered apps on the wire between the developer's browser and the server (zod, both
@@ -51,17 +52,31 @@ export const redirectUrisSchema = z
     });
   });
 
+/** The web origins the app's pages run on (decision 022): typed freely, stored in normal form, no repeats. */
+export const appOriginsSchema = z
+  .array(z.string())
+  .max(MAX_ORIGINS, `Register at most ${MAX_ORIGINS} web origins.`)
+  .transform((origins, ctx) => {
+    const checked = normaliseOriginList(origins);
+    if (checked.ok) return checked.origins;
+    ctx.addIssue({ code: "custom", path: [checked.index], message: checked.message });
+    return z.NEVER;
+  });
+
 export const registerAppSchema = z.strictObject({
   name: appNameSchema,
   homepage: homepageSchema,
   description: descriptionSchema,
   redirectUris: redirectUrisSchema,
+  /** Optional for clients written before origins existed: none then (the app cannot be used from a browser page). */
+  origins: appOriginsSchema.optional().transform((origins) => origins ?? []),
 });
-export type RegisterAppBody = z.infer<typeof registerAppSchema>;
+/** The checked body; `origins` may be left out by callers written before it (none). */
+export type RegisterAppBody = Omit<z.infer<typeof registerAppSchema>, "origins"> & { origins?: string[] };
 
 /** An update replaces every field (the form always sends them all). */
 export const updateAppSchema = registerAppSchema;
-export type UpdateAppBody = z.infer<typeof updateAppSchema>;
+export type UpdateAppBody = RegisterAppBody;
 
 /** What the developer's dashboard sees of an app: never the secret or its hash. */
 export interface AppSummary {
@@ -70,6 +85,8 @@ export interface AppSummary {
   homepage: string;
   description: string;
   redirectUris: string[];
+  /** The web origins its pages run on, in normal form (decision 022). */
+  origins: string[];
   logoVersion: number;
   hasLogo: boolean;
   /** True once the app holds a client secret. */

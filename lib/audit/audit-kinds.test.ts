@@ -13,4 +13,8 @@ describe("security activity lines", () => {
     expect(describeAuditEvent({ kind: "vault_key_rotated", detail: { items: 2, connections: 1, passkeys: 0, passkeysRemoved: 0 } })).toBe("Vault key rotated");
     expect(describeAuditEvent({ kind: "vault_reset", detail: { count: 0, passkeys: 2 } })).toBe("Vault reset (forgotten master password): 0 connections (2 passkeys removed)");
   });
+
+  it("name the token and the origin it was refused on", () => {
+    expect(describeAuditEvent({ kind: "origin_refused", detail: { name: "Chat page", origin: "https://evil.example" } })).toBe("Token refused on a web page it does not allow: “Chat page” from https://evil.example");
+  });
 });

@@ -23,6 +23,7 @@ export const AUDIT_KINDS = {
   passkey_sign_in: "Signed in with a passkey",
   passkey_refused: "Passkey refused (its signature counter went back: a copied authenticator or a replay)",
   connection_paused: "Connection paused",
+  origin_refused: "Token refused on a web page it does not allow",
 } as const;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;
@@ -55,6 +56,7 @@ export function describeAuditEvent(event: { kind: AuditKind; detail: AuditDetail
   const name = typeof d.name === "string" ? `“${d.name}”` : typeof d.label === "string" ? `“${d.label}”` : "";
   const provider = typeof d.provider === "string" ? `${d.provider} ` : "";
   const count = typeof d.count === "number" ? `${d.count} connection${d.count === 1 ? "" : "s"}` : "";
-  const rest = [provider + name, count, describePasskeyCounts(event)].filter((s) => s.trim() !== "").join(" ");
+  const origin = typeof d.origin === "string" ? `from ${d.origin}` : "";
+  const rest = [provider + name, origin, count, describePasskeyCounts(event)].filter((s) => s.trim() !== "").join(" ");
   return rest ? `${AUDIT_KINDS[event.kind]}: ${rest.trim()}` : AUDIT_KINDS[event.kind];
 }

@@ -3,7 +3,10 @@ import { serverKeyring } from "../connections/server-keyring";
 import { wrapForServer } from "../connections/server-wrap";
 import { tokenHintFromConnectionId } from "../crypto/token-hint";
 import { AppError } from "../errors/app-error";
+import { getAppCredentials } from "../db/app-queries";
 import { getAuthorizationRequest, markApproved, markDenied } from "../db/authorization-queries";
+import { policyOriginsOf } from "../connections/wire";
+import { sameOrigins } from "../http/origins";
 import { createDb } from "../db/client";
 import { getServerEnv } from "../env/server-env";
 import { providersOfModel } from "../providers/catalogue";
@@ -35,8 +38,13 @@ export interface PendingConnection {
  * models checked against the catalogue, the grant checked against the request (never wider), the SK layer added, the display hint derived
  * from the connection id. K stays sealed; CK stays wrapped.
  */
-export function prepareConnection({ connection, requested }: { connection: ApproveBody["connection"]; requested: ParsedScope }): { pending: PendingConnection; granted: string } {
+export function prepareConnection({ connection, requested, registeredOrigins }: { connection: ApproveBody["connection"]; requested: ParsedScope; registeredOrigins: readonly string[] }): { pending: PendingConnection; granted: string } {
   requireCatalogueModels(connection.policy);
+  // The policy carries exactly the origins the app registered (decision 022): never more, and
+  // never fewer (a page of the app would be refused). A program of the device flow has none.
+  if (!sameOrigins(policyOriginsOf(connection.policy), registeredOrigins)) {
+    throw new AppError({ code: "forbidden", field: "policy", message: "The connection's web origins are not the ones this app registered (they may have just changed). Reload this page and approve again." });
+  }
   const granted = grantedScope({ requested, policy: connection.policy });
   const { ckToken, keyTest, ...rest } = connection;
   if (keyTest) throw new AppError({ code: "bad_request", message: "A key test is not an app connection." });
@@ -51,7 +59,9 @@ export async function approveAuthorization({ userId, body, issuer, now }: { user
   if (!row || row.status !== "pending" || row.expires_at <= now) throw expired();
   const requested = parseScope(row.scope);
   if (!requested.ok) throw expired();
-  const { pending, granted } = prepareConnection({ connection: body.connection, requested: requested.scope });
+  const app = await getAppCredentials({ db, clientId: row.client_id });
+  if (!app) throw expired();
+  const { pending, granted } = prepareConnection({ connection: body.connection, requested: requested.scope, registeredOrigins: app.origins });
   const code = newAuthorizationCode();
   const ok = await markApproved({
     db,

@@ -79,7 +79,7 @@ export async function approveDeviceAuthorization({ userId, body, now }: { userId
   if (!row || row.status !== "pending" || row.expires_at <= now) throw expired();
   const requested = parseScope(row.scope);
   if (!requested.ok) throw expired();
-  const { pending, granted } = prepareConnection({ connection: body.connection, requested: requested.scope });
+  const { pending, granted } = prepareConnection({ connection: body.connection, requested: requested.scope, registeredOrigins: [] });
   const ok = await markDeviceApproved({ db, id: row.id, userId, connectionId: pending.body.id, connectionBody: JSON.stringify(pending), grantedScope: granted, sealedSecret: body.sealedSecret, now, holdMs: APPROVAL_HOLD_MS });
   if (!ok) throw expired();
   return { approved: true };

@@ -2,19 +2,19 @@ import { describe, expect, it } from "vitest";
 import { draftFromPolicy, parseLimitsInput, type LimitsDraft } from "./limits-input";
 
 const nowMs = Date.UTC(2026, 11, 10, 12);
-const draft = (patch: Partial<LimitsDraft>): LimitsDraft => ({ budget: "10", rpm: "60", expires: "", models: [], fitOutput: false, ...patch });
+const draft = (patch: Partial<LimitsDraft>): LimitsDraft => ({ budget: "10", rpm: "60", expires: "", models: [], fitOutput: false, origins: "", ...patch });
 const parse = (patch: Partial<LimitsDraft>) => parseLimitsInput({ draft: draft(patch), nowMs });
 
 describe("parseLimitsInput", () => {
   it("converts what was typed", () => {
     expect(parse({ budget: "2.50", rpm: "30", expires: "2026-12-31", models: ["gpt-4o-mini"] })).toEqual({
       ok: true,
-      limits: { budgetUsd: 2.5, rpm: 30, expiresAt: Date.UTC(2026, 11, 31, 23, 59, 59) / 1000, models: ["gpt-4o-mini"], fitOutput: false },
+      limits: { budgetUsd: 2.5, rpm: 30, expiresAt: Date.UTC(2026, 11, 31, 23, 59, 59) / 1000, models: ["gpt-4o-mini"], fitOutput: false, origins: [] },
     });
   });
 
   it("reads empty fields as no limit", () => {
-    expect(parse({ budget: " ", rpm: "", expires: "" })).toEqual({ ok: true, limits: { budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false } });
+    expect(parse({ budget: " ", rpm: "", expires: "" })).toEqual({ ok: true, limits: { budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false, origins: [] } });
   });
 
   it("accepts a dollar sign and thousands separators", () => {
@@ -45,14 +45,22 @@ describe("parseLimitsInput", () => {
     expect(parse({ models: Array.from({ length: 51 }, (_, i) => `m${i}`) })).toMatchObject({ ok: false, field: "models" });
   });
 
+  it("reads allowed web origins in their normal form, refusing null, paths and http off loopback", () => {
+    expect(parse({ origins: "HTTPS://App.Example/\n http://localhost:5173, https://b.example" })).toMatchObject({ ok: true, limits: { origins: ["https://app.example", "http://localhost:5173", "https://b.example"] } });
+    expect(parse({ origins: "  " })).toMatchObject({ ok: true, limits: { origins: [] } });
+    for (const bad of ["null", "https://app.example/chat", "http://app.example", "https://a.example https://a.example"]) {
+      expect(parse({ origins: bad }), bad).toMatchObject({ ok: false, field: "origins" });
+    }
+  });
+
   it("fills the fields from a policy and reads them back unchanged", () => {
-    const limits = { budgetUsd: 0.05, rpm: 5, expiresAt: Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, models: ["claude-haiku-4-5"], fitOutput: true };
+    const limits = { budgetUsd: 0.05, rpm: 5, expiresAt: Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, models: ["claude-haiku-4-5"], fitOutput: true, origins: ["https://app.example", "http://localhost:5173"] };
     expect(parseLimitsInput({ draft: draftFromPolicy(limits), nowMs })).toEqual({ ok: true, limits });
-    expect(draftFromPolicy({ budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false })).toEqual({ budget: "", rpm: "", expires: "", models: [], fitOutput: false });
+    expect(draftFromPolicy({ budgetUsd: null, rpm: null, expiresAt: null, models: [], fitOutput: false, origins: [] })).toEqual({ budget: "", rpm: "", expires: "", models: [], fitOutput: false, origins: "" });
   });
 
   it("keeps an unchanged expiry's exact time when editing", () => {
-    const current = { budgetUsd: 1, rpm: null, expiresAt: Date.UTC(2026, 11, 12, 8, 30) / 1000, models: [], fitOutput: false };
+    const current = { budgetUsd: 1, rpm: null, expiresAt: Date.UTC(2026, 11, 12, 8, 30) / 1000, models: [], fitOutput: false, origins: [] };
     expect(parseLimitsInput({ draft: draftFromPolicy(current), nowMs, current })).toEqual({ ok: true, limits: current });
     expect(parseLimitsInput({ draft: { ...draftFromPolicy(current), expires: "2026-12-13" }, nowMs, current })).toMatchObject({ ok: true, limits: { expiresAt: Date.UTC(2026, 11, 13, 23, 59, 59) / 1000 } });
   });

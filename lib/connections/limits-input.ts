@@ -2,6 +2,7 @@
 // forms accept and refuse the same things, with the same sentences, within the same bounds as
 // the server's policy schema (POLICY_LIMITS). Pure: the clock is passed in.
 import { formatUsdAmount, parseUsdInput } from "../money/money";
+import { normaliseOriginList } from "../http/origins";
 import { POLICY_LIMITS, type PolicyLimits } from "./wire";
 
 /** What the fields hold, as typed. */
@@ -16,9 +17,11 @@ export interface LimitsDraft {
   models: readonly string[];
   /** "Fit output to budget" (policy v2). */
   fitOutput: boolean;
+  /** "Allowed web origins" (policy v3), one per line or separated by commas or spaces ("" = none). */
+  origins: string;
 }
 
-export type LimitsField = "budget" | "rpm" | "expires" | "models";
+export type LimitsField = "budget" | "rpm" | "expires" | "models" | "origins";
 
 export type LimitsParse = { ok: true; limits: PolicyLimits } | { ok: false; field: LimitsField; message: string };
 
@@ -73,7 +76,14 @@ export function parseLimitsInput({ draft, nowMs, current }: { draft: LimitsDraft
   if (typeof expiresAt === "string") return { ok: false, field: "expires", message: expiresAt };
   const models = [...new Set(draft.models.map((m) => m.trim()).filter(Boolean))];
   if (models.length > POLICY_LIMITS.maxModels) return { ok: false, field: "models", message: `Choose at most ${POLICY_LIMITS.maxModels} models, or none to allow any model.` };
-  return { ok: true, limits: { models, budgetUsd, rpm, expiresAt, fitOutput: draft.fitOutput } };
+  const origins = normaliseOriginList(splitOrigins(draft.origins));
+  if (!origins.ok) return { ok: false, field: "origins", message: origins.message };
+  return { ok: true, limits: { models, budgetUsd, rpm, expiresAt, fitOutput: draft.fitOutput, origins: origins.origins } };
+}
+
+/** The typed origins, split on lines, commas and spaces. */
+export function splitOrigins(text: string): string[] {
+  return text.split(/[\s,]+/).filter((part) => part !== "");
 }
 
 /** The fields filled from a connection's current policy (Edit limits). */
@@ -84,5 +94,6 @@ export function draftFromPolicy(policy: PolicyLimits): LimitsDraft {
     expires: policy.expiresAt === null ? "" : dayOf(policy.expiresAt),
     models: [...policy.models],
     fitOutput: policy.fitOutput,
+    origins: policy.origins.join("\n"),
   };
 }

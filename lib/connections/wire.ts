@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDER_IDS, type ProviderId } from "../providers/registry/provider-ids";
+import { MAX_ORIGINS, normaliseOrigin } from "../http/origins";
 import { envelopeSchema, itemIdSchema, providerIdSchema, vaultProofSchema } from "../vault/wire";
 
 // Connections on the wire between the browser and the server (zod, both sides).
@@ -27,17 +28,42 @@ const policyV1Fields = {
   expiresAt: z.number().int().positive().nullable(),
 };
 
+/** A policy's web origins (decision 022): each in its normal form, no repeats, at most MAX_ORIGINS. */
+export const policyOriginsSchema = z
+  .array(z.string())
+  .max(MAX_ORIGINS, `List at most ${MAX_ORIGINS} web origins.`)
+  .superRefine((origins, ctx) => {
+    origins.forEach((origin, index) => {
+      const check = normaliseOrigin(origin);
+      if (!check.ok) ctx.addIssue({ code: "custom", path: [index], message: check.message });
+      else if (check.origin !== origin) ctx.addIssue({ code: "custom", path: [index], message: `Write the origin in its normal form: ${check.origin}` });
+      else if (origins.indexOf(origin) !== index) ctx.addIssue({ code: "custom", path: [index], message: `Origin ${index + 1} is listed twice.` });
+    });
+  });
+
 /**
- * The signed policy (lib/crypto/policy.ts): v1, or v2 with `fitOutput` ("fit output to budget",
- * contract v1.1 "Policy fields"). New policies are v2; v1 policies keep working.
+ * The signed policy (lib/crypto/policy.ts): v1; v2 with `fitOutput` ("fit output to budget",
+ * contract v1.1 "Policy fields", decision 019); v3 with `origins`, the web origins a browser page
+ * may use the token from (decision 022). New policies are v3; v1 and v2 policies keep working
+ * (they list no origin: a request carrying a foreign `Origin` is refused).
  */
 export const policySchema = z.discriminatedUnion("v", [
   z.strictObject({ v: z.literal(1), ...policyV1Fields }),
   z.strictObject({ v: z.literal(2), ...policyV1Fields, fitOutput: z.boolean() }),
+  z.strictObject({ v: z.literal(3), ...policyV1Fields, fitOutput: z.boolean(), origins: policyOriginsSchema }),
 ]);
 export type ConnectionPolicy = z.infer<typeof policySchema>;
 export type PolicyV1 = Extract<ConnectionPolicy, { v: 1 }>;
 export type PolicyV2 = Extract<ConnectionPolicy, { v: 2 }>;
+export type PolicyV3 = Extract<ConnectionPolicy, { v: 3 }>;
+
+/** The web origins a policy allows (none before v3). */
+export function policyOriginsOf(policy: { v: number; origins?: readonly string[] }): string[] {
+  return policy.v === 3 && policy.origins ? [...policy.origins] : [];
+}
+
+/** Whether the policy fits output to the budget (v2 and later). */
+export const policyFitsOutput = (policy: ConnectionPolicy): boolean => policy.v !== 1 && policy.fitOutput;
 
 /** What a person sets on a connection (every policy field but its version and providers). */
 export interface PolicyLimits {
@@ -47,16 +73,18 @@ export interface PolicyLimits {
   expiresAt: number | null;
   /** Lower a request's output limit to what the budget affords rather than refuse it (policy v2). */
   fitOutput: boolean;
+  /** Web origins a browser page may use the token from, in normal form (policy v3; [] = none). */
+  origins: string[];
 }
 
-/** A policy's limits, whatever its version (a v1 policy never fits output). */
+/** A policy's limits, whatever its version (a v1 policy never fits output; before v3 none lists an origin). */
 export function policyLimitsOf(policy: ConnectionPolicy): PolicyLimits {
-  return { models: [...policy.models], budgetUsd: policy.budgetUsd, rpm: policy.rpm, expiresAt: policy.expiresAt, fitOutput: policy.v === 2 && policy.fitOutput };
+  return { models: [...policy.models], budgetUsd: policy.budgetUsd, rpm: policy.rpm, expiresAt: policy.expiresAt, fitOutput: policyFitsOutput(policy), origins: policyOriginsOf(policy) };
 }
 
 /** A new policy (always the newest version) for these providers and limits. */
 export function buildPolicy({ providers, limits }: { providers: readonly ProviderId[]; limits: PolicyLimits }): ConnectionPolicy {
-  return { v: 2, providers: [...providers], models: [...limits.models], budgetUsd: limits.budgetUsd, rpm: limits.rpm, expiresAt: limits.expiresAt, fitOutput: limits.fitOutput };
+  return { v: 3, providers: [...providers], models: [...limits.models], budgetUsd: limits.budgetUsd, rpm: limits.rpm, expiresAt: limits.expiresAt, fitOutput: limits.fitOutput, origins: [...limits.origins] };
 }
 
 export const grantSchema = z.strictObject({

@@ -128,11 +128,37 @@ describe("policy signature", () => {
     expect(verifyPolicy({ ck, policy, tag: core.policyV2.tag })).toBe(false);
   });
 
+  it("v3 (web origins) matches an independent implementation, and its origins are signed", () => {
+    const v3 = core.policyV3.policy as Policy;
+    expect(canonicalizePolicy(v3)).toBe(core.policyV3.canonical);
+    expect(signPolicy({ ck, policy: v3 })).toBe(core.policyV3.tag);
+    expect(verifyPolicy({ ck, policy: v3, tag: core.policyV3.tag })).toBe(true);
+    const origins = (v3 as unknown as { origins: string[] }).origins;
+    for (const changed of [["https://app.example"], [...origins, "https://evil.example"], ["https://evil.example", "http://localhost:5173"], []]) {
+      expect(verifyPolicy({ ck, policy: { ...v3, origins: changed } as Policy, tag: core.policyV3.tag })).toBe(false);
+    }
+    // The v2 policy with the same limits is another policy.
+    expect(verifyPolicy({ ck, policy: core.policyV2.policy as Policy, tag: core.policyV3.tag })).toBe(false);
+  });
+
+  it.each([
+    ["v3 without origins", { ...policy, v: 3, fitOutput: false }],
+    ["v2 with origins", { ...policy, v: 2, fitOutput: false, origins: [] }],
+    ["v3 with a null origin", { ...policy, v: 3, fitOutput: false, origins: ["null"] }],
+    ["v3 with an origin and a path", { ...policy, v: 3, fitOutput: false, origins: ["https://app.example/chat"] }],
+    ["v3 with an origin not in normal form", { ...policy, v: 3, fitOutput: false, origins: ["https://App.example"] }],
+    ["v3 with http off loopback", { ...policy, v: 3, fitOutput: false, origins: ["http://app.example"] }],
+    ["v3 with a repeated origin", { ...policy, v: 3, fitOutput: false, origins: ["https://a.example", "https://a.example"] }],
+    ["v3 without fitOutput", { ...policy, v: 3, origins: [] }],
+  ])("refuses %s", (_, bad) => {
+    expect(() => assertPolicy(bad)).toThrow();
+  });
+
   it.each([
     ["v2 without fitOutput", { ...policy, v: 2 }],
     ["v1 with fitOutput", { ...policy, fitOutput: true }],
     ["fitOutput not a boolean", { ...policy, v: 2, fitOutput: "yes" }],
-    ["an unknown version", { ...policy, v: 3, fitOutput: true }],
+    ["an unknown version", { ...policy, v: 4, fitOutput: true, origins: [] }],
   ])("refuses %s", (_, bad) => {
     expect(() => assertPolicy(bad)).toThrow();
   });

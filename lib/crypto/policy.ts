@@ -11,11 +11,12 @@ import { canonicalizeJson } from "./canonical-json";
 import { equalBytes } from "./compare";
 import { derivePolicyKey } from "./derive-keys";
 import { decodeBase64Url, encodeBase64Url, encodeUtf8 } from "./encoding";
+import { isNormalOrigin } from "../http/origins";
 import { KEY_BYTES } from "./random";
 
 /** The newest policy format; every version listed in POLICY_VERSIONS still verifies. */
-export const POLICY_VERSION = 2;
-export const POLICY_VERSIONS = [1, 2] as const;
+export const POLICY_VERSION = 3;
+export const POLICY_VERSIONS = [1, 2, 3] as const;
 const TAG_BYTES = 32;
 
 type PolicyV1Fields = {
@@ -35,13 +36,18 @@ type PolicyV1Fields = {
  * v1: the six fields. v2 (contract v1.1, "Policy fields"): v1's fields plus `fitOutput`, "fit
  * output to budget" (a request whose worst case exceeds what its budgets have left runs with a
  * lower output limit instead of being refused). A new field always bumps `v`, and a verifier
- * refuses a version it does not know.
+ * refuses a version it does not know. v3 (decision 022): v2's fields plus `origins`, the web
+ * origins (normal form, lib/http/origins.ts) a browser page may call the gateway from; [] = none.
  */
-export type Policy = (PolicyV1Fields & { readonly v: 1 }) | (PolicyV1Fields & { readonly v: 2; readonly fitOutput: boolean });
+export type Policy =
+  | (PolicyV1Fields & { readonly v: 1 })
+  | (PolicyV1Fields & { readonly v: 2; readonly fitOutput: boolean })
+  | (PolicyV1Fields & { readonly v: 3; readonly fitOutput: boolean; readonly origins: readonly string[] });
 
 const POLICY_KEYS: Record<(typeof POLICY_VERSIONS)[number], string[]> = {
   1: ["budgetUsd", "expiresAt", "models", "providers", "rpm", "v"],
   2: ["budgetUsd", "expiresAt", "fitOutput", "models", "providers", "rpm", "v"],
+  3: ["budgetUsd", "expiresAt", "fitOutput", "models", "origins", "providers", "rpm", "v"],
 };
 
 /** Whether this verifier knows the policy format `v`. */
@@ -79,7 +85,11 @@ export function assertPolicy(policy: unknown): asserts policy is Policy {
   if (expiresAt !== null && (typeof expiresAt !== "number" || !Number.isSafeInteger(expiresAt) || expiresAt < 0)) {
     throw new RangeError("policy.expiresAt must be null or a non-negative integer (Unix seconds)");
   }
-  if (record.v === 2 && typeof record.fitOutput !== "boolean") throw new TypeError("policy.fitOutput must be true or false");
+  if (record.v >= 2 && typeof record.fitOutput !== "boolean") throw new TypeError("policy.fitOutput must be true or false");
+  if (record.v === 3) {
+    checkStringList(record.origins, "origins");
+    if (!(record.origins as string[]).every(isNormalOrigin)) throw new RangeError("policy.origins must hold origins in their normal form (https://host[:port], or http on loopback)");
+  }
 }
 
 /** Canonical JSON of a validated policy: the exact bytes the tag covers. */

@@ -5,7 +5,8 @@ import { assembleRelayToken } from "./assemble-token";
 import { decodeBase64Url, decodeHex, encodeBase64Url, encodeHex } from "./encoding";
 import { newConnectionId, newKey } from "./random";
 import { parseRelayToken } from "./relay-token";
-import { newAppKeyPair, openSealed, parseAppPublicKey, sealToApp } from "./seal";
+import { buildSealAad } from "./aad";
+import { newAppKeyPair, openSealed, openSealedFromShared, parseAppPublicKey, parseSealed, SEAL_INFO, sealToApp } from "./seal";
 
 const v = core.seal;
 const decryptFailed = expect.objectContaining({ name: "CryptoError", code: "decrypt_failed" });
@@ -42,6 +43,20 @@ describe("sealing K to an app", () => {
     expect(encodeHex(x25519.getPublicKey(appPrivateKey))).toBe(v.appPublicKeyHex);
     const secret = openSealed({ appPrivateKey, sealed: v.sealed, clientId: v.clientId, connectionId: v.connectionIdHex });
     expect(encodeHex(secret)).toBe(v.secretHex);
+  });
+
+  it("opens the pyca vector from the shared secret alone (a key that never leaves WebCrypto), and wipes that secret", () => {
+    const appPrivateKey = decodeHex(v.appPrivateKeyHex);
+    const aad = buildSealAad({ clientId: v.clientId, connectionId: v.connectionIdHex });
+    const shared = x25519.getSharedSecret(appPrivateKey, parseSealed(v.sealed).ephemeralPublicKey);
+    const secret = openSealedFromShared({ shared, recipientPublicKey: x25519.getPublicKey(appPrivateKey), sealed: v.sealed, info: SEAL_INFO, aad });
+    expect(encodeHex(secret)).toBe(v.secretHex);
+    expect(shared.every((b) => b === 0)).toBe(true);
+    const again = x25519.getSharedSecret(appPrivateKey, parseSealed(v.sealed).ephemeralPublicKey);
+    expect(() => openSealedFromShared({ shared: again, recipientPublicKey: x25519.getPublicKey(appPrivateKey), sealed: "v1.bad", info: SEAL_INFO, aad })).toThrow(malformed);
+    expect(again.every((b) => b === 0)).toBe(true);
+    expect(() => openSealedFromShared({ shared: new Uint8Array(32), recipientPublicKey: x25519.getPublicKey(appPrivateKey), sealed: v.sealed, info: SEAL_INFO, aad })).toThrow(decryptFailed);
+    expect(() => openSealedFromShared({ shared: null, recipientPublicKey: x25519.getPublicKey(appPrivateKey), sealed: v.sealed, info: SEAL_INFO, aad })).toThrow(decryptFailed);
   });
 
   it("round-trips and has the v1.<eph_pub>.<nonce>.<ct> shape", () => {

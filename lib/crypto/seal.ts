@@ -92,7 +92,8 @@ export function sealToApp(input: SealContext & { appPublicKey: Uint8Array; secre
   return sealToPublicKey({ recipientPublicKey: input.appPublicKey, secret: input.secret, info: SEAL_INFO, aad: buildSealAad(input) });
 }
 
-function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; nonce: Uint8Array; ciphertext: Uint8Array } {
+/** The parts of `v1.<eph_pub>.<nonce>.<ct‖tag>`, each checked for length. */
+export function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; nonce: Uint8Array; ciphertext: Uint8Array } {
   if (typeof sealed !== "string") throw new CryptoError("malformed_sealed", "sealed secret must be a string");
   const parts = sealed.split(".");
   if (parts.length !== 4 || parts[0] !== SEAL_VERSION) {
@@ -111,18 +112,30 @@ function parseSealed(sealed: string): { ephemeralPublicKey: Uint8Array; nonce: U
   return { ephemeralPublicKey, nonce, ciphertext };
 }
 
+/**
+ * The second half of opening, from the X25519 shared secret on (HKDF, then AES-GCM): for a
+ * recipient whose private key cannot leave its keystore (a non-extractable WebCrypto key in a
+ * page), which computes `shared` itself. Wipes `shared`; the caller wipes the result.
+ */
+export function openSealedFromShared({ shared, recipientPublicKey, sealed, info, aad }: { shared: Uint8Array | null; recipientPublicKey: Uint8Array; sealed: string; info: string; aad: string }): Uint8Array {
+  let wrapKey: Uint8Array | undefined;
+  try {
+    assertBytes(recipientPublicKey, "recipientPublicKey", X25519_KEY_BYTES);
+    const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(sealed);
+    if (shared === null || shared.length !== X25519_KEY_BYTES || shared.every((byte) => byte === 0)) throw new CryptoError("decrypt_failed", "decryption failed");
+    wrapKey = deriveSealKey(shared, ephemeralPublicKey, recipientPublicKey, info);
+    return decryptAesGcm({ key: wrapKey, nonce, aad: encodeUtf8(aad), ciphertext });
+  } finally {
+    wipeBytes(shared ?? undefined, wrapKey);
+  }
+}
+
 /** Opens what sealToPublicKey made, with the recipient's private key (the caller wipes the result). */
 export function openSealedWith({ privateKey, sealed, info, aad }: { privateKey: Uint8Array; sealed: string; info: string; aad: string }): Uint8Array {
   assertBytes(privateKey, "privateKey", X25519_KEY_BYTES);
-  const { ephemeralPublicKey, nonce, ciphertext } = parseSealed(sealed);
+  const { ephemeralPublicKey } = parseSealed(sealed);
   const shared = computeSharedSecret(privateKey, ephemeralPublicKey);
-  if (shared === null) throw new CryptoError("decrypt_failed", "decryption failed");
-  const wrapKey = deriveSealKey(shared, ephemeralPublicKey, x25519.getPublicKey(privateKey), info);
-  try {
-    return decryptAesGcm({ key: wrapKey, nonce, aad: encodeUtf8(aad), ciphertext });
-  } finally {
-    wipeBytes(shared, wrapKey);
-  }
+  return openSealedFromShared({ shared, recipientPublicKey: x25519.getPublicKey(privateKey), sealed, info, aad });
 }
 
 /**

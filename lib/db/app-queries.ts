@@ -18,6 +18,7 @@ const summaryColumns = [
   "homepage",
   "description",
   "redirect_uris",
+  "origins",
   "logo_type",
   "logo_version",
   "secret_hash",
@@ -32,6 +33,7 @@ interface SummaryRow {
   homepage: string;
   description: string;
   redirect_uris: string;
+  origins: string;
   logo_type: string | null;
   logo_version: number;
   secret_hash: string | null;
@@ -40,8 +42,8 @@ interface SummaryRow {
   verified_at: number | null;
 }
 
-/** The stored JSON array of redirect URIs; anything else reads as none (nothing then matches). */
-function parseRedirectUris(text: string): string[] {
+/** A stored JSON array of strings (redirect URIs, origins); anything else reads as none (nothing then matches). */
+function parseStringList(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : [];
@@ -56,7 +58,8 @@ function toSummary(row: SummaryRow): AppSummary {
     name: row.name,
     homepage: row.homepage,
     description: row.description,
-    redirectUris: parseRedirectUris(row.redirect_uris),
+    redirectUris: parseStringList(row.redirect_uris),
+    origins: parseStringList(row.origins),
     logoVersion: row.logo_version,
     hasLogo: row.logo_type !== null,
     confidential: row.secret_hash !== null,
@@ -76,6 +79,7 @@ export async function insertApp({ db, ownerId, clientId, body, now }: { db: Db; 
     homepage: body.homepage,
     description: body.description,
     redirect_uris: JSON.stringify(body.redirectUris),
+    origins: JSON.stringify(body.origins ?? []),
     logo_type: null,
     logo_data: null,
     logo_version: 0,
@@ -109,9 +113,10 @@ export async function updateApp({ db, ownerId, clientId, body, now }: { db: Db; 
       homepage: body.homepage,
       description: body.description,
       redirect_uris: JSON.stringify(body.redirectUris),
+      origins: JSON.stringify(body.origins ?? []),
       updated_at: now,
-      // The operator verified what people were shown: a new name, homepage or redirect URI needs verifying again.
-      verified_at: sql<number | null>`CASE WHEN name = ${body.name} AND homepage = ${body.homepage} AND redirect_uris = ${JSON.stringify(body.redirectUris)} THEN verified_at ELSE NULL END`,
+      // The operator verified what people were shown: a new name, homepage, redirect URI or origin needs verifying again.
+      verified_at: sql<number | null>`CASE WHEN name = ${body.name} AND homepage = ${body.homepage} AND redirect_uris = ${JSON.stringify(body.redirectUris)} AND origins = ${JSON.stringify(body.origins ?? [])} THEN verified_at ELSE NULL END`,
     })
     .where("client_id", "=", clientId)
     .where("owner_id", "=", ownerId)
@@ -173,6 +178,8 @@ export interface PublicApp {
   homepage: string;
   description: string;
   redirectUris: string[];
+  /** The web origins its pages run on (decision 022): shown on the consent page, signed into the policy. */
+  origins: string[];
   logoVersion: number;
   hasLogo: boolean;
   confidential: boolean;
@@ -189,10 +196,10 @@ export async function getPublicApp({ db, clientId }: { db: Db; clientId: string 
 }
 
 /** What the token and revocation endpoints check a client against (unscoped). */
-export async function getAppCredentials({ db, clientId }: { db: Db; clientId: string }): Promise<{ clientId: string; redirectUris: string[]; secretHash: string | null } | null> {
-  const row = await db.selectFrom("apps").select(["client_id", "redirect_uris", "secret_hash"]).where("client_id", "=", clientId).executeTakeFirst();
+export async function getAppCredentials({ db, clientId }: { db: Db; clientId: string }): Promise<{ clientId: string; redirectUris: string[]; origins: string[]; secretHash: string | null } | null> {
+  const row = await db.selectFrom("apps").select(["client_id", "redirect_uris", "origins", "secret_hash"]).where("client_id", "=", clientId).executeTakeFirst();
   if (!row) return null;
-  return { clientId: row.client_id, redirectUris: parseRedirectUris(row.redirect_uris), secretHash: row.secret_hash };
+  return { clientId: row.client_id, redirectUris: parseStringList(row.redirect_uris), origins: parseStringList(row.origins), secretHash: row.secret_hash };
 }
 
 /** The stored logo, for serving from our origin (unscoped); null when none or unreadable. */

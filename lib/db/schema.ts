@@ -151,6 +151,8 @@ export interface AppsTable {
   updated_at: number;
   /** Migration 0013: when the operator verified the app (null: unverified; cleared when its details change). */
   verified_at: number | null;
+  /** Migration 0016: JSON array of the web origins its pages run on (decision 022). */
+  origins: Generated<string>;
 }
 
 export interface AuthorizationRequestsTable {

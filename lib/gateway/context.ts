@@ -1,6 +1,7 @@
 // The explicit context every stage of a gateway request receives: the request, the
 // dependencies, the request's id, when it started and its phase timer. Stages return what
 // they found; nothing is shared through closures.
+import { crossOriginOf } from "./cors";
 import type { GatewayDeps } from "./deps";
 import { createPhaseTimer, type PhaseTimer } from "./server-timing";
 import { encodeHex } from "../crypto/encoding";
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly startedAt: number;
   readonly timer: PhaseTimer;
+  /** The page's origin when another site's page sent the request (cors.ts crossOriginOf), else null. */
+  readonly origin: string | null;
 }
 
 /** A fresh id for one gateway request. */
@@ -21,5 +24,5 @@ export function newRequestId(): string {
 }
 
 export function createGatewayContext({ request, deps }: { request: Request; deps: GatewayDeps }): GatewayContext {
-  return { request, deps, requestId: newRequestId(), startedAt: deps.now(), timer: createPhaseTimer() };
+  return { request, deps, requestId: newRequestId(), startedAt: deps.now(), timer: createPhaseTimer(), origin: crossOriginOf(request) };
 }

@@ -5,7 +5,7 @@ import type { BeginResult } from "../account/ledger-types";
 import { decideAdmission } from "../limits/admission";
 import { costOfOutput } from "../limits/pricing";
 import { usdToMicroUsd } from "../money/money";
-import type { ConnectionPolicy } from "../connections/wire";
+import { policyFitsOutput, type ConnectionPolicy } from "../connections/wire";
 import { handleChatCompletion } from "./chat-completion";
 import { chatRequest, createFakeWorld, makeConnection, policyOf, policyV2Of } from "./test-support";
 
@@ -31,7 +31,7 @@ function objectWith(policy: ConnectionPolicy, spentMicroUsd: number) {
       rateLog: [],
       costMicroUsd: request.costMicroUsd,
       fit: request.fit ?? null,
-      fitOutput: policy.v === 2 && policy.fitOutput,
+      fitOutput: policyFitsOutput(policy),
     });
     if (!decision.ok) {
       const { ok: _, ...refusal } = decision;

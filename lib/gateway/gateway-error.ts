@@ -52,6 +52,15 @@ export class GatewayError extends AppError {
 export const invalidToken = (message = "Incorrect or revoked relay token provided.") =>
   new GatewayError({ status: 401, type: "invalid_request_error", code: "invalid_api_key", message });
 
+/** A page on an origin the token's policy does not list (decision 022): nothing was decrypted, reserved or sent. */
+export const originNotAllowed = () =>
+  new GatewayError({
+    status: 403,
+    type: "invalid_request_error",
+    code: "origin_not_allowed",
+    message: "This relay token may not be used from this web page's origin. Its owner allows web origins in the token's limits (an app registers them).",
+  });
+
 export const connectionPaused = () =>
   new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_paused", message: "This connection is paused by its owner." });
 

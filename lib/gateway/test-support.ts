@@ -5,7 +5,7 @@ import type { AdmitInput, AdmitResult, ConnectionMaterial } from "../account/gat
 import type { BeginResult, FinishInput } from "../account/ledger-types";
 import { buildTokenConnection } from "../connections/build-connection";
 import { wrapForServer, type ServerKeyring, type ServerSecret } from "../connections/server-wrap";
-import type { ConnectionPolicy, PolicyV1, PolicyV2 } from "../connections/wire";
+import type { ConnectionPolicy, PolicyV1, PolicyV2, PolicyV3 } from "../connections/wire";
 import { canonicalizePolicy } from "../crypto/policy";
 import { newKey } from "../crypto/random";
 import { PROVIDER_IDS, type ProviderId } from "../providers/registry";
@@ -20,6 +20,8 @@ export const ACCOUNT_ID = "0b6f1c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e";
 /** A v1 policy (they keep working); policyV2Of for "fit output to budget". */
 export const policyOf = (over: Partial<Omit<PolicyV1, "v">> = {}): ConnectionPolicy => ({ v: 1, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, ...over });
 export const policyV2Of = (over: Partial<Omit<PolicyV2, "v">> = {}): ConnectionPolicy => ({ v: 2, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, fitOutput: false, ...over });
+/** A v3 policy: v2 and the web origins a browser page may use the token from (decision 022). */
+export const policyV3Of = (over: Partial<Omit<PolicyV3, "v">> = {}): ConnectionPolicy => ({ v: 3, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, fitOutput: false, origins: [], ...over });
 
 export interface TestConnection {
   token: string;

@@ -3,7 +3,7 @@ import { signPolicy } from "../crypto/policy";
 import { canonicalizePolicy } from "../crypto/policy";
 import { newKey } from "../crypto/random";
 import type { ConnectionPolicy } from "../connections/wire";
-import { policyOf, policyV2Of } from "./test-support";
+import { policyOf, policyV2Of, policyV3Of } from "./test-support";
 import { verifyConnectionPolicy } from "./verified-policy";
 
 describe("verifying a connection's policy", () => {
@@ -28,12 +28,12 @@ describe("verifying a connection's policy", () => {
     expect(Object.isFrozen(verified) && Object.isFrozen(verified.models)).toBe(true);
   });
 
-  it("reads v1 and v2 policies, and refuses a version it does not know", () => {
+  it("reads v1, v2 and v3 policies, and refuses a version it does not know", () => {
     const ck = newKey();
-    for (const policy of [policyOf({ budgetUsd: 1 }), policyV2Of({ budgetUsd: 1, fitOutput: true })]) {
+    for (const policy of [policyOf({ budgetUsd: 1 }), policyV2Of({ budgetUsd: 1, fitOutput: true }), policyV3Of({ origins: ["https://app.example"] })]) {
       expect(verifyConnectionPolicy({ ck, ckServer: "layer-d", policy: canonicalizePolicy(policy), policyTag: signPolicy({ ck, policy }) })).toEqual(policy);
     }
-    const v3 = JSON.stringify({ budgetUsd: 1, expiresAt: null, fitOutput: true, models: [], providers: ["openai"], rpm: null, v: 3 });
-    expect(verifyConnectionPolicy({ ck, ckServer: "layer-d", policy: v3, policyTag: "A".repeat(43) })).toBe("unsupported");
+    const v4 = JSON.stringify({ budgetUsd: 1, expiresAt: null, fitOutput: true, models: [], origins: [], providers: ["openai"], rpm: null, v: 4 });
+    expect(verifyConnectionPolicy({ ck, ckServer: "layer-d", policy: v4, policyTag: "A".repeat(43) })).toBe("unsupported");
   });
 });

@@ -29,6 +29,7 @@ export function verifyConnectionPolicy({ ck, ckServer, policy, policyTag }: { ck
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
   Object.freeze(parsed.providers);
   Object.freeze(parsed.models);
+  if (parsed.v === 3) Object.freeze(parsed.origins);
   remembered.set(key, Object.freeze(parsed));
   return parsed;
 }

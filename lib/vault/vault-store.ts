@@ -486,7 +486,7 @@ export async function testProviderKey({ itemId }: { itemId: string }): Promise<{
   const { token, connection } = await createScopedToken({
     name: `Key test: ${item.label}`.slice(0, 80),
     itemIds: [itemId],
-    policy: { models: [model], budgetUsd: 0.01, rpm: 5, expiresAt: Math.floor(Date.now() / 1000) + 300, fitOutput: false },
+    policy: { models: [model], budgetUsd: 0.01, rpm: 5, expiresAt: Math.floor(Date.now() / 1000) + 300, fitOutput: false, origins: [] },
     save: (body) => connectionsApi.create({ ...(body as object), keyTest: true }),
   });
   try {

@@ -4,6 +4,7 @@ import { connectCases, revokeForeign } from "./hostile/connect-cases";
 import { gatewayCases } from "./hostile/gateway-cases";
 import { messagesCases } from "./hostile/messages-cases";
 import { nativeCases } from "./hostile/native-cases";
+import { originCases } from "./hostile/origin-cases";
 import { runCase } from "./hostile/run-case";
 import { setUpHostileContext } from "./hostile/setup";
 import { vaultCases } from "./hostile/vault-cases";
@@ -19,6 +20,7 @@ const tables: { endpoint: string; cases: HostileCase[] }[] = [
   { endpoint: "native endpoints (/v1/responses, /v1/embeddings, Gemini's /v1beta/models/…)", cases: nativeCases },
   { endpoint: "connect (/connect/token, /connect/revoke, /connect/authorize)", cases: [...connectCases, ...revokeForeign] },
   { endpoint: "vault API (/api/vault, /api/vault/items)", cases: vaultCases },
+  { endpoint: "web origins (Origin, preflights, /connect/token from a page)", cases: originCases },
 ];
 
 async function expectNothingUpstream(name: string): Promise<void> {

@@ -3,7 +3,7 @@
 // stored by the server's own query, so the gateway meets exactly what production stores.
 import { buildTokenConnection } from "../../lib/connections/build-connection";
 import { wrapForServer, type ServerSecret } from "../../lib/connections/server-wrap";
-import type { ConnectionPolicy, PolicyV1, PolicyV2 } from "../../lib/connections/wire";
+import type { ConnectionPolicy, PolicyV1, PolicyV2, PolicyV3 } from "../../lib/connections/wire";
 import { createDb } from "../../lib/db/client";
 import { insertTokenConnection } from "../../lib/db/connection-queries";
 import { newKey } from "../../lib/crypto/random";
@@ -34,6 +34,7 @@ export async function seedAccount({ d1, label }: { d1: D1Database; label: string
 
 export const openPolicy = (over: Partial<Omit<PolicyV1, "v">> = {}): ConnectionPolicy => ({ v: 1, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, ...over });
 export const openPolicyV2 = (over: Partial<Omit<PolicyV2, "v">> = {}): ConnectionPolicy => ({ v: 2, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, fitOutput: false, ...over });
+export const openPolicyV3 = (over: Partial<Omit<PolicyV3, "v">> = {}): ConnectionPolicy => ({ v: 3, providers: ["openai"], models: [], budgetUsd: null, rpm: null, expiresAt: null, fitOutput: false, origins: [], ...over });
 
 /** A token connection for the account's key, stored under `sk`; returns the relay token too. */
 export async function seedConnection({ d1, account, policy = openPolicy(), sk = TEST_SK, name = "Seeded bot" }: { d1: D1Database; account: SeededAccount; policy?: ConnectionPolicy; sk?: ServerSecret; name?: string }) {

@@ -68,6 +68,10 @@ tag = hmac.new(pk, canonical.encode(), hashlib.sha256).digest()
 policy_v2 = dict(policy, v=2, fitOutput=True)
 canonical_v2 = json.dumps(policy_v2, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 tag_v2 = hmac.new(pk, canonical_v2.encode(), hashlib.sha256).digest()
+# v3 (decision 022): v2's fields plus origins, the web origins a browser page may use the token from.
+policy_v3 = dict(policy_v2, v=3, origins=["https://app.example", "http://localhost:5173"])
+canonical_v3 = json.dumps(policy_v3, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+tag_v3 = hmac.new(pk, canonical_v3.encode(), hashlib.sha256).digest()
 
 # --- seal K to an app (X25519 + HKDF + AES-256-GCM) ---
 app_priv = seq(0x60, 32)
@@ -96,6 +100,7 @@ print(json.dumps({
                    "ckTokenAad": ck_token_aad, "ckTokenEnvelope": envelope(tk, seq(0xB0, 12), ck, ck_token_aad)},
     "policy": {"policy": policy, "canonical": canonical, "tag": b64u(tag)},
     "policyV2": {"policy": policy_v2, "canonical": canonical_v2, "tag": b64u(tag_v2)},
+    "policyV3": {"policy": policy_v3, "canonical": canonical_v3, "tag": b64u(tag_v3)},
     "seal": {"appPrivateKeyHex": app_priv.hex(), "appPublicKeyHex": app_pub.hex(), "ephemeralPrivateKeyHex": eph_priv.hex(),
              "clientId": client_id, "connectionIdHex": conn_hex, "aad": seal_aad, "secretHex": k.hex(), "sealed": sealed},
 }, indent=2, ensure_ascii=False))

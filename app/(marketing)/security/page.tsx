@@ -57,6 +57,11 @@ export default function SecurityPage() {
             that moment.
           </li>
           <li>
+            <strong>A token used by another website.</strong> A token made for a web app works in a browser only on the origins its app registered (or that you
+            listed), shown when you approve and signed into its limits; a page anywhere else is refused before anything is decrypted or sent, and you see the attempt
+            under Settings → Security activity. A token with no origins cannot be used from any web page.
+          </li>
+          <li>
             <strong>Money spent beyond your limits.</strong> Each request&apos;s worst-case cost is held against the budget before it is sent, and the output limit that
             hold assumed is sent to the provider, so a model cannot bill more than was reserved.
           </li>
@@ -88,6 +93,11 @@ export default function SecurityPage() {
           <li>
             <strong>Streams already running when you revoke.</strong> Revoking or pausing refuses the next request at once; an answer already streaming continues until
             it ends (its cost is still counted).
+          </li>
+          <li>
+            <strong>A token copied out of a web page.</strong> The origin check relies on the browser telling the truth about which page sends a request: a server
+            or script can claim any origin, or none. A token taken from a browser app (a script injected into it, a malicious extension) works from elsewhere like
+            any token, within its budget, rate, models and expiry, until you pause or revoke it.
           </li>
           <li>
             <strong>A forgotten master password.</strong> Nobody, us included, can recover it. Resetting the vault deletes every key in it.

@@ -32,3 +32,8 @@ export function geminiRoute(request: Request): Handler | null {
   if ((pathname === "/v1/models" || parseGeminiModelPath(pathname) !== null) && isGeminiStyleRequest(request)) return handleGeminiModels;
   return null;
 }
+
+/** Whether a path is one of Gemini's (any method): for preflights, which name no method of their own. */
+export function isGeminiPath(pathname: string): boolean {
+  return pathname === "/v1beta/models" || parseGeminiAction(pathname) !== null || parseGeminiModelPath(pathname) !== null;
+}

@@ -2,6 +2,7 @@
 // (one round trip). A refusal was recorded by the object itself; an admission becomes the
 // settlement's hold. The object decides only what the verified policy would: the same scope
 // (lib/gateway/scope.ts) and the limits of the policy whose tag the gateway just verified.
+import { policyFitsOutput } from "../../connections/wire";
 import { connectionPaused, invalidToken } from "../gateway-error";
 import { limitRefusal } from "../limit-headers";
 import type { Admitted, Settlement } from "../settlement";
@@ -29,7 +30,7 @@ export function admit({ auth, settlement, call, outputLimitParam = "max_tokens" 
       outputLimitParam,
       requestedPerChoice: bounds ? bounds.maxOutputTokens / (bounds.choices ?? 1) : null,
       clientSetLimit: bounds ? bounds.forwardOutputTokens === null : true,
-      fitOutput: policy.v === 2 && policy.fitOutput,
+      fitOutput: policyFitsOutput(policy),
     });
   }
   settlement.hold(admission);

@@ -15,10 +15,12 @@ import { openEnvelope } from "../../crypto/envelope";
 import { isCryptoError } from "../../crypto/errors";
 import { parseRelayToken } from "../../crypto/relay-token";
 import { findServerSecret, unwrapForServer, wrapForServer } from "../../connections/server-wrap";
-import type { ConnectionPolicy } from "../../connections/wire";
+import { policyOriginsOf, type ConnectionPolicy } from "../../connections/wire";
+import { isOriginAllowed } from "../../http/origins";
+import { allowCors } from "../cors";
 import { logError } from "../../errors/log-error";
 import type { GatewayContext } from "../context";
-import { GatewayError, invalidToken } from "../gateway-error";
+import { GatewayError, invalidToken, originNotAllowed } from "../gateway-error";
 import { isPolicyExpired } from "../scope";
 import { verifyConnectionPolicy } from "../verified-policy";
 
@@ -60,6 +62,11 @@ export function readCredentials(token: string | null): Credentials {
   return { connectionId: formatConnectionId(parts.connectionId), connectionIdBytes: parts.connectionId, secret: parts.secret, verifier: encodeHex(computeVerifier(parts.secret)) };
 }
 
+function refusalOf(reason: "unknown" | "revoked" | "origin"): GatewayError {
+  if (reason === "origin") return originNotAllowed();
+  return reason === "revoked" ? invalidToken("This relay token has been revoked.") : invalidToken();
+}
+
 const policyUnsupported = () =>
   new GatewayError({ status: 403, type: "invalid_request_error", code: "connection_policy_unsupported", message: "This connection's limits are in a newer format than this server knows, so it is refused. Update 1Relay, or have its owner re-save the limits." });
 
@@ -90,8 +97,8 @@ export async function authenticate({ ctx, credentials, accountId, request }: { c
   try {
     if (accountId === null) throw invalidToken();
     const object = ctx.deps.account(accountId);
-    const answer = await ctx.timer.time("admit", () => object.admit({ accountId, connectionId, verifier: credentials.verifier, request }));
-    if (!answer.ok) throw answer.reason === "revoked" ? invalidToken("This relay token has been revoked.") : invalidToken();
+    const answer = await ctx.timer.time("admit", () => object.admit({ accountId, connectionId, verifier: credentials.verifier, request, origin: ctx.origin }));
+    if (!answer.ok) throw refusalOf(answer.reason);
     const { material, admission } = answer;
     const held: { ck?: Uint8Array } = {};
     try {
@@ -101,6 +108,11 @@ export async function authenticate({ ctx, credentials, accountId, request }: { c
         const policy = verifyConnectionPolicy({ ck, ckServer: material.ckServer, policy: material.policy, policyTag: material.policyTag });
         if (policy === "unsupported") throw policyUnsupported();
         if (!policy) throw policyInvalid();
+        // The object judged the origin on the bytes it holds; the signed policy has the last word.
+        if (ctx.origin !== null) {
+          if (!isOriginAllowed({ origin: ctx.origin, allowed: policyOriginsOf(policy) })) throw originNotAllowed();
+          allowCors(ctx.request);
+        }
         if (isPolicyExpired({ policy, nowSeconds: Math.floor(ctx.deps.now() / 1000) })) throw invalidToken("This relay token has expired.");
         const current = ctx.deps.keyring.current;
         if (material.skId !== current.keyId) {

@@ -13,7 +13,7 @@
 import { checkString, ConnectError, normalizeBaseUrl } from "./errors.js";
 import { newAuthorizationKeys } from "./keys.js";
 import { errorFromResponse, invalidResponse, objectBody, postForm } from "./oauth-http.js";
-import { canonicalScope, suggestionParams } from "./server.js";
+import { canonicalScope, suggestionParams } from "./authorize-url.js";
 import { openTokenResponse, type RelayGrant } from "./token-response.js";
 
 export { ConnectError, type ConnectErrorCode } from "./errors.js";

@@ -13,9 +13,21 @@ export class ConnectError extends Error {
 
 /**
  * Codes of our own: state_mismatch, iss_mismatch, invalid_response, network_error, seal_failed;
- * expired_token and access_denied also come from the device flow (RFC 8628 §3.5).
+ * expired_token and access_denied also come from the device flow (RFC 8628 §3.5); popup_blocked,
+ * popup_closed, superseded and not_connected from the browser entry.
  */
-export type ConnectErrorCode = "state_mismatch" | "iss_mismatch" | "invalid_response" | "network_error" | "seal_failed" | "expired_token" | "access_denied";
+export type ConnectErrorCode =
+  | "state_mismatch"
+  | "iss_mismatch"
+  | "invalid_response"
+  | "network_error"
+  | "seal_failed"
+  | "expired_token"
+  | "access_denied"
+  | "popup_blocked"
+  | "popup_closed"
+  | "superseded"
+  | "not_connected";
 
 export function checkString(value: unknown, name: string, max = 2000): string {
   if (typeof value !== "string" || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);

@@ -1,64 +1,18 @@
 import { describe, expect, it, vi } from "vitest";
+import { BASE_URL, fakeRelay as fakeServer } from "./fake-relay.testing.js";
 import { formatConnectionId } from "../../../lib/crypto/connection-id";
 import { decodeBase64Url, encodeHex } from "../../../lib/crypto/encoding";
-import { newConnectionId, newKey } from "../../../lib/crypto/random";
+import { newConnectionId } from "../../../lib/crypto/random";
 import { parseRelayToken } from "../../../lib/crypto/relay-token";
-import { parseAppPublicKey, sealToApp } from "../../../lib/crypto/seal";
 import { ConnectError, exchangeCode, revokeToken, startAuthorization, type PendingAuthorization } from "./server.js";
 import { parseAuthorizeQuery } from "../../../lib/connect/authorize-request";
 import { verifyPkceS256 } from "../../../lib/connect/pkce";
-import { parseRevokeRequest, parseTokenRequest } from "../../../lib/connect/token-request";
 
-const BASE_URL = "https://relay.example";
 const CLIENT_ID = "app_0123456789abcdef01234567";
 const REDIRECT_URI = "https://app.example.com/cb";
 
 function start(overrides: Partial<Parameters<typeof startAuthorization>[0]> = {}) {
   return startAuthorization({ baseUrl: BASE_URL, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, scope: "openai anthropic:claude-sonnet-4-5", ...overrides });
-}
-
-/** A fake 1Relay: reads the authorization URL like the real server, then answers the token endpoint. */
-function fakeServer({ url, clientSecret, tamper }: { url: string; clientSecret?: string; tamper?: (body: Record<string, unknown>) => void }) {
-  const parsed = parseAuthorizeQuery(new URL(url).searchParams);
-  if (!parsed.ok) throw new Error(`authorize request refused: ${parsed.description}`);
-  const authorize = parsed.request;
-  const connectionId = newConnectionId();
-  const secret = newKey();
-  const calls: { url: string; init: RequestInit; body: string }[] = [];
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const target = String(input);
-    const body = String(init?.body);
-    calls.push({ url: target, init: init!, body });
-    expect(init?.method).toBe("POST");
-    expect(new Headers(init?.headers).get("content-type")).toBe("application/x-www-form-urlencoded");
-    if (target === `${BASE_URL}/connect/revoke`) {
-      const revoke = parseRevokeRequest({ body });
-      return revoke.ok ? new Response(null, { status: 200 }) : json(revoke.status, { error: revoke.error });
-    }
-    expect(target).toBe(`${BASE_URL}/connect/token`);
-    const token = parseTokenRequest({ body });
-    if (!token.ok) return json(token.status, { error: token.error, error_description: token.description });
-    const request = token.request;
-    if (request.grant_type !== "authorization_code") return json(400, { error: "unsupported_grant_type" });
-    if (request.client_id !== authorize.clientId) return json(400, { error: "invalid_client" });
-    if (clientSecret !== undefined && request.client_secret !== clientSecret) return json(400, { error: "invalid_client" });
-    if (request.redirect_uri !== authorize.redirectUri) return json(400, { error: "invalid_grant" });
-    if (!verifyPkceS256({ verifier: request.code_verifier, challenge: authorize.codeChallenge })) {
-      return json(400, { error: "invalid_grant", error_description: "PKCE verification failed" });
-    }
-    const sealed = sealToApp({ clientId: authorize.clientId, connectionId, appPublicKey: parseAppPublicKey(authorize.key), secret });
-    const response: Record<string, unknown> = {
-      token_type: "relay",
-      connection_id: formatConnectionId(connectionId),
-      sealed_secret: sealed,
-      scope: "anthropic:claude-sonnet-4-5",
-      limits: { budgetUsd: 10, rpm: 60 },
-    };
-    tamper?.(response);
-    return json(200, response);
-  });
-  return { fetchImpl, calls, connectionId, secret, authorize };
 }
 
 describe("startAuthorization", () => {

@@ -9,14 +9,13 @@
  *      iss → the relay token `1r_…`.
  *   3. revokeToken when the person disconnects in your app.
  */
-import { equalBytes } from "../../../lib/crypto/compare";
-import { encodeUtf8 } from "../../../lib/crypto/encoding";
-import { formatScope, parseScope } from "../../../lib/connect/scope";
-import { checkString, ConnectError, normalizeBaseUrl } from "./errors.js";
+import { buildAuthorizeUrl, canonicalScope, checkCallback, suggestionParams, type SuggestedLimits } from "./authorize-url.js";
+import { checkString, normalizeBaseUrl } from "./errors.js";
 import { newAuthorizationKeys, randomToken } from "./keys.js";
 import { errorFromResponse, postForm } from "./oauth-http.js";
 import { decodePrivateKey, openTokenResponse, type RelayGrant } from "./token-response.js";
 
+export { canonicalScope };
 export { ConnectError, type ConnectErrorCode } from "./errors.js";
 export type { RelayGrant } from "./token-response.js";
 
@@ -26,27 +25,6 @@ export interface PendingAuthorization {
   state: string;
   codeVerifier: string;
   appPrivateKey: string /* base64url */;
-}
-
-/** Checks a scope (the v1.1 grammar) and returns its canonical text; RangeError when invalid. */
-export function canonicalScope(scope: string): string {
-  const parsed = parseScope(scope);
-  if (!parsed.ok) throw new RangeError(`scope is invalid: ${parsed.message}`);
-  return formatScope(parsed.scope);
-}
-
-/** Suggested limits, checked as the server checks them; whole cents for the budget (never "1e-7"). */
-export function suggestionParams(suggested: { budgetUsd?: number; rpm?: number } | undefined): Record<string, string> {
-  const budgetUsd = suggested?.budgetUsd;
-  const rpm = suggested?.rpm;
-  if (budgetUsd !== undefined && !(typeof budgetUsd === "number" && Number.isFinite(budgetUsd) && budgetUsd >= 0 && budgetUsd <= 1_000_000)) {
-    throw new RangeError("suggested.budgetUsd must be a number from 0 to 1000000");
-  }
-  if (rpm !== undefined && !(Number.isInteger(rpm) && rpm >= 1 && rpm <= 100_000)) throw new RangeError("suggested.rpm must be a whole number from 1 to 100000");
-  const params: Record<string, string> = {};
-  if (budgetUsd !== undefined) params.budget_usd = String(Math.round(budgetUsd * 100) / 100);
-  if (rpm !== undefined) params.rpm = String(rpm);
-  return params;
 }
 
 /**
@@ -66,39 +44,23 @@ export function startAuthorization({
   clientId: string;
   redirectUri: string;
   scope: string;
-  suggested?: { budgetUsd?: number; rpm?: number };
+  suggested?: SuggestedLimits;
   display?: "popup" | "page";
 }): { url: string; pending: PendingAuthorization; params: { state: string; codeChallenge: string; key: string } } {
   const base = normalizeBaseUrl(baseUrl);
   checkString(clientId, "clientId", 64);
   checkString(redirectUri, "redirectUri");
-  const scopeText = canonicalScope(scope);
-  const suggestions = suggestionParams(suggested);
+  canonicalScope(scope);
+  suggestionParams(suggested);
   if (display !== undefined && display !== "popup" && display !== "page") throw new RangeError("display must be popup or page");
 
   const keys = newAuthorizationKeys();
   const state = randomToken();
-  const query = new URLSearchParams({
-    response_type: "code",
-    client_id: clientId,
-    redirect_uri: redirectUri,
-    scope: scopeText,
-    state,
-    code_challenge: keys.codeChallenge,
-    code_challenge_method: "S256",
-    key: keys.publicKey,
-    ...suggestions,
-  });
-  if (display !== undefined) query.set("display", display);
   return {
-    url: `${base}/connect/authorize?${query.toString()}`,
+    url: buildAuthorizeUrl({ base, clientId, redirectUri, scope, state, codeChallenge: keys.codeChallenge, key: keys.publicKey, suggested, display }),
     pending: { clientId, redirectUri, state, codeVerifier: keys.codeVerifier, appPrivateKey: keys.privateKey },
     params: { state, codeChallenge: keys.codeChallenge, key: keys.publicKey },
   };
-}
-
-function sameString(a: string, b: string): boolean {
-  return equalBytes(encodeUtf8(a), encodeUtf8(b));
 }
 
 /**
@@ -130,12 +92,7 @@ export async function exchangeCode({
   if (typeof pending !== "object" || pending === null) throw new TypeError("pending must be the object startAuthorization returned");
   for (const name of ["clientId", "redirectUri", "state", "codeVerifier", "appPrivateKey"] as const) checkString(pending[name], `pending.${name}`);
   checkString(code, "code", 512);
-  if (typeof state !== "string" || !sameString(state, pending.state)) {
-    throw new ConnectError({ code: "state_mismatch", message: "the state returned does not match this authorization" });
-  }
-  if (iss !== undefined && iss !== new URL(base).origin) {
-    throw new ConnectError({ code: "iss_mismatch", message: "the code was issued by another server (iss)" });
-  }
+  checkCallback({ base, expectedState: pending.state, state, iss });
   if (clientSecret !== undefined) checkString(clientSecret, "clientSecret", 256);
   // Checked before the request: a code can be exchanged only once.
   decodePrivateKey(pending.appPrivateKey).fill(0);

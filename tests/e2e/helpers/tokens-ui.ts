@@ -5,7 +5,7 @@ import { providerNames } from "../../../lib/vault/provider-keys";
 /** Creates a scoped token in the dashboard (vault unlocked) and returns the token shown once. */
 export async function createToken(
   page: Page,
-  { name, keys, models = [], budget = "10", rpm = "60", fitOutput = false }: { name: string; keys: Partial<Record<ProviderId, string>>; models?: string[]; budget?: string; rpm?: string; fitOutput?: boolean },
+  { name, keys, models = [], budget = "10", rpm = "60", fitOutput = false, origins = "" }: { name: string; keys: Partial<Record<ProviderId, string>>; models?: string[]; budget?: string; rpm?: string; fitOutput?: boolean; origins?: string },
 ): Promise<string> {
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/tokens$/);
@@ -28,6 +28,7 @@ export async function createToken(
   if (fitOutput) await form.getByRole("checkbox", { name: /Fit output to the budget/ }).check();
   await form.getByLabel("Monthly budget (USD)").fill(budget);
   await form.getByLabel("Requests per minute").fill(rpm);
+  await form.getByLabel("Allowed web origins (optional)").fill(origins);
   await form.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())!;
   expect(token).toMatch(/^1r_[0-9A-Za-z]{71}$/);

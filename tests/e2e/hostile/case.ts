@@ -62,6 +62,8 @@ export interface HostileCase {
   type?: string;
   /** OpenAI `error.param`, when it names one. */
   param?: string | null;
+  /** Further checks of the answer (headers a case is about). */
+  check?: (response: Response) => void;
 }
 
 export const enc = new TextEncoder();

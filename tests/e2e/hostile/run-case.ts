@@ -90,5 +90,6 @@ export async function runCase(c: HostileCase, ctx: HostileContext): Promise<Resp
     case "none":
       break;
   }
+  c.check?.(response);
   return response;
 }

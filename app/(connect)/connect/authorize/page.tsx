@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AppOrigins } from "@/components/connect/app-origins";
 import { AppIdentity, ConsentBrand } from "@/components/connect/app-identity";
 import { ConsentScreen } from "@/components/connect/consent-screen";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -27,9 +28,10 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Se
       <main className="narrow consent">
         <ConsentBrand />
         <AppIdentity app={consent.app} redirectHost={consent.redirectOrigin} />
+        <AppOrigins origins={consent.app.origins} />
         <ConsentScreen
           signedInAs={user?.email ?? null}
-          consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested }}
+          consent={{ requestId: consent.requestId, clientId: consent.app.clientId, appName: consent.app.name, appKey: consent.appKey, scope: consent.scope, suggested: consent.suggested, origins: consent.app.origins }}
         />
         <p className="hint">
           {consent.app.name} never sees your keys.{" "}

@@ -157,6 +157,21 @@ export default async function IntegrationDocsPage({ searchParams }: { searchPara
       </p>
       <Code>{s.chatCurl}</Code>
       <Code>{s.chatOpenAi}</Code>
+
+      <h2>Browser app (no server)</h2>
+      <p>
+        A single-page app can do all of this in the page with <code>@1relay/connect/browser</code>: the PKCE verifier and the key (a non-extractable WebCrypto key),
+        the consent popup, the exchange by <code>fetch</code> and the token, kept in memory unless you choose otherwise. Register the app’s{" "}
+        <strong>web origins</strong> with it: 1Relay answers the page (CORS) from those origins only, and the token is refused from any other page. A page
+        cannot keep a client secret, so it has none.
+      </p>
+      <Code>{s.browserConnect}</Code>
+      <Code>{s.browserSdks}</Code>
+      <p>
+        Anything in the page can read a token the page holds: use a strict Content-Security-Policy, the narrowest scope, and memory or{" "}
+        <code>sessionStorage</code> rather than <code>localStorage</code>. <code>relay.disconnect()</code> revokes it. More in{" "}
+        <code>packages/connect/README.md</code>, “Browser app”.
+      </p>
     </article>
   );
 }
