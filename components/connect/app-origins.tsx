@@ -4,7 +4,7 @@ import { describeOrigins } from "@/lib/http/origins";
 export function AppOrigins({ origins }: { origins: readonly string[] }) {
   if (origins.length === 0) return null;
   return (
-    <p className="hint" data-testid="app-origins">
+    <p className="hint origins-line" data-testid="app-origins">
       It will call 1Relay from {describeOrigins(origins)}. In a browser, the token works only on {origins.length === 1 ? "that site" : "those sites"}.
     </p>
   );

@@ -8,6 +8,7 @@ import { decodeBase64Url } from "../../lib/crypto/encoding";
 import { signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { answerConsent, captureProbe, PROBE_REDIRECT } from "./helpers/connect-flow";
 import { fakeReceived, resetFakes } from "./helpers/fakes";
+import { expectFits } from "./helpers/fits";
 import { secondServerPort } from "./helpers/second-server";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
@@ -167,7 +168,7 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
     await expect(signal).toContainText("Token refused on a web page it does not allow: “Web chat”");
   });
 
-  test("an app's registered origins: shown on the consent page, signed into the connection; the code exchanged from the page; others refused", async ({ browser, baseURL }) => {
+  test("an app's registered origins: shown on the consent page, signed into the connection; the code exchanged from the page; others refused", async ({ browser, baseURL }, testInfo) => {
     const developer = await browser.newPage({ baseURL });
     await signInWithCode(developer, browser, uniqueEmail("browser-dev"), baseURL!);
     const registered = await developer.request.post("/api/apps", {
@@ -177,6 +178,9 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
     expect(registered.status()).toBe(201);
     const app = (await registered.json()) as { clientId: string; origins: string[] };
     expect(app.origins).toEqual([appOrigin]);
+    await developer.goto("/dashboard/apps");
+    await expect(developer.getByTestId("app-origins").first()).toContainText(appOrigin);
+    await expectFits(developer, testInfo, "apps page with web origins");
     await developer.close();
 
     // A tampered approval (other origins than the app's) is refused by the server.
@@ -188,6 +192,7 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
     });
     await person.goto(first.url);
     await expect(person.getByText(`It will call 1Relay from ${appOrigin}.`)).toBeVisible({ timeout: 30_000 });
+    await expectFits(person, testInfo, "consent page with web origins");
     await answerConsent(person, { password: PASSWORD });
     await expect(person.getByRole("alert").filter({ hasText: "not the ones this app registered" })).toBeVisible();
     await person.unroute("**/api/connect/approve");
