@@ -119,6 +119,37 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
     expect(await fakeReceived("openai")).toHaveLength(1);
   });
 
+  test("the Vercel AI SDK in the same page streams through the relay with that token, by Chat Completions and by Responses", async ({ baseURL }) => {
+    // `ai` with `@ai-sdk/openai`, bundled for the browser and served from the app's own origin, as the package README shows.
+    const sdk = await build({ stdin: { contents: 'export { streamText } from "ai"; export { createOpenAI } from "@ai-sdk/openai";', resolveDir: path.resolve(import.meta.dirname, "../.."), loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+    await app.route(`${staticChatURL}/__test/ai-sdk.js`, (route) => route.fulfill({ contentType: "text/javascript", body: sdk.outputFiles[0]!.text }));
+    await resetFakes();
+    const answers = await app.evaluate(
+      async ({ relay, apiKey }) => {
+        const sdkPath = "/__test/ai-sdk.js"; // a URL in the page, not a module of this repository
+        const { streamText, createOpenAI } = (await import(sdkPath)) as typeof import("ai") & typeof import("@ai-sdk/openai");
+        const openai = createOpenAI({ baseURL: `${relay}/v1`, apiKey });
+        const read = async (model: Parameters<typeof streamText>[0]["model"], prompt: string) => {
+          const failures: unknown[] = [];
+          const result = streamText({ model, prompt, maxRetries: 0, onError: ({ error }) => void failures.push(String(error)) });
+          let text = "";
+          for await (const delta of result.textStream) text += delta;
+          return { text, failures, usage: await result.usage };
+        };
+        return { chat: await read(openai.chat("gpt-4o-mini"), "hi from the AI SDK"), responses: await read(openai("gpt-4o-mini"), "hi by Responses") };
+      },
+      { relay: baseURL!, apiKey: token },
+    );
+    expect(answers.chat).toMatchObject({ text: "You said: hi from the AI SDK", failures: [] });
+    expect(answers.responses.failures).toEqual([]);
+    expect(answers.responses.text).toContain("hi by Responses");
+    expect(answers.chat.usage.outputTokens).toBeGreaterThan(0);
+    expect(answers.responses.usage.outputTokens).toBeGreaterThan(0);
+    const upstream = await fakeReceived("openai");
+    expect(upstream.map((r) => r.path)).toEqual(["/v1/chat/completions", "/v1/responses"]);
+    expect(upstream.every((r) => r.headers.authorization === `Bearer ${fakeKeys.openai}`)).toBe(true);
+  });
+
   test("revoking the connection from the dashboard: the page's next call fails and it says so", async () => {
     await person.goto("/dashboard/connections");
     const row = person.getByTestId("connection-row").filter({ hasText: APP_NAME }).first();
