@@ -32,7 +32,8 @@ export function newAppKeyPair(): { privateKey: Uint8Array; publicKey: Uint8Array
 }
 
 /** X25519 shared secret; null when the peer key is of low order (all-zero result). */
-function computeSharedSecret(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null {
+/** X25519(private, public), or null for a low-order public key (RFC 7748 §6.1). */
+export function computeSharedSecret(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null {
   let shared: Uint8Array;
   try {
     shared = x25519.getSharedSecret(privateKey, publicKey);

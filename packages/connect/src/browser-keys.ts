@@ -8,6 +8,7 @@ import { x25519 } from "@noble/curves/ed25519.js";
 import { wipeBytes } from "../../../lib/crypto/bytes";
 import { encodeBase64Url } from "../../../lib/crypto/encoding";
 import { randomBytes } from "../../../lib/crypto/random";
+import { computeSharedSecret } from "../../../lib/crypto/seal";
 import { challengeFromVerifier, newCodeVerifier } from "../../../lib/connect/pkce";
 
 export type KeyKind = "webcrypto" | "noble";
@@ -61,13 +62,7 @@ export function newNobleKeyPair(): KeyPair {
   return {
     publicKey: x25519.getPublicKey(privateKey),
     async deriveShared(peer) {
-      if (privateKey === null) return null;
-      try {
-        const shared = x25519.getSharedSecret(privateKey, peer);
-        return shared.every((byte) => byte === 0) ? null : shared;
-      } catch {
-        return null;
-      }
+      return privateKey === null ? null : computeSharedSecret(privateKey, peer);
     },
     drop() {
       if (privateKey) wipeBytes(privateKey);
