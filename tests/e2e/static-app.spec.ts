@@ -16,6 +16,12 @@ import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
 const PASSWORD = "lantern mosaic 41 drift";
 const APP_NAME = "Pocket Chat (static demo)";
 
+/** Bundles `contents` (modules from this repository's node_modules) for the browser and serves it on the app's origin at `urlPath`. */
+async function serveInApp(page: Page, urlPath: string, contents: string): Promise<void> {
+  const bundle = await build({ stdin: { contents, resolveDir: path.resolve(import.meta.dirname, "../.."), loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  await page.route(`${staticChatURL}${urlPath}`, (route) => route.fulfill({ contentType: "text/javascript", body: bundle.outputFiles[0]!.text }));
+}
+
 test.describe.serial("A browser-only app calls 1Relay from its own origin", () => {
   let personEmail: string;
   let person: Page;
@@ -100,8 +106,7 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
 
   test("the openai SDK in the same page (dangerouslyAllowBrowser) streams through the relay with that token", async ({ baseURL }) => {
     // The official SDK, bundled for the browser, served from the app's own origin (its CSP allows only itself).
-    const sdk = await build({ stdin: { contents: 'export { default } from "openai";', resolveDir: path.resolve(import.meta.dirname, "../.."), loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
-    await app.route(`${staticChatURL}/__test/openai.js`, (route) => route.fulfill({ contentType: "text/javascript", body: sdk.outputFiles[0]!.text }));
+    await serveInApp(app, "/__test/openai.js", 'export { default } from "openai";');
     await resetFakes();
     const text = await app.evaluate(
       async ({ relay, apiKey }) => {
@@ -121,8 +126,7 @@ test.describe.serial("A browser-only app calls 1Relay from its own origin", () =
 
   test("the Vercel AI SDK in the same page streams through the relay with that token, by Chat Completions and by Responses", async ({ baseURL }) => {
     // `ai` with `@ai-sdk/openai`, bundled for the browser and served from the app's own origin, as the package README shows.
-    const sdk = await build({ stdin: { contents: 'export { streamText } from "ai"; export { createOpenAI } from "@ai-sdk/openai";', resolveDir: path.resolve(import.meta.dirname, "../.."), loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
-    await app.route(`${staticChatURL}/__test/ai-sdk.js`, (route) => route.fulfill({ contentType: "text/javascript", body: sdk.outputFiles[0]!.text }));
+    await serveInApp(app, "/__test/ai-sdk.js", 'export { streamText } from "ai"; export { createOpenAI } from "@ai-sdk/openai";');
     await resetFakes();
     const answers = await app.evaluate(
       async ({ relay, apiKey }) => {
