@@ -100,7 +100,11 @@ export class AccountDurableObject extends DurableObject<Env> {
       const row = await db.selectFrom("connections").select(["name"]).where("id", "=", connectionId).where("user_id", "=", accountId).executeTakeFirst();
       await recordAudit({ db, userId: accountId, kind: "origin_refused", detail: { name: row?.name ?? null, origin: described }, now });
     };
-    this.ctx.waitUntil(record().catch((error: unknown) => logError({ where: "origin signal", error })));
+    const failed = (error: unknown) => {
+      this.originSignals.forget({ connectionId, origin: described, at: now });
+      logError({ where: "origin signal", error });
+    };
+    this.ctx.waitUntil(record().catch(failed));
   }
 
   /** Admission without the connection's material (the ledger's own primitive). */

@@ -8,6 +8,7 @@ import { createDb } from "../lib/db/client";
 import { openPolicy, openPolicyV2, openPolicyV3, seedAccount, seedConnection } from "../tests/support/d1-seed";
 import type { AccountDurableObject } from "./account-durable-object";
 import { INTENT_TTL_MS } from "./connection-views";
+import { OriginSignals } from "./origin-signals";
 
 // The account object's view of its connections (decision 014) against real D1: filled from D1
 // on first sight, kept true by writers (announce → D1 → confirm), recovering when D1 and the
@@ -65,6 +66,23 @@ describe("the account object's view of a connection", () => {
     const v1 = await setup(openPolicy());
     expect(await v1.ask({ request, origin: "https://app.example" })).toEqual({ ok: false, reason: "origin" });
     expect(await v1.ask({ request, origin: null })).toMatchObject({ ok: true });
+  });
+
+  it("remembers a signal once per origin, and forgets one that could not be recorded so the next refusal tries again", async () => {
+    const { stub } = await setup();
+    const answers = await runInDurableObject(stub, (_instance, state) => {
+      const signals = new OriginSignals(state.storage.sql);
+      const at = Date.now();
+      const first = signals.take({ connectionId: "c1", origin: "https://evil.example", now: at });
+      const again = signals.take({ connectionId: "c1", origin: "https://evil.example", now: at + 1 });
+      signals.forget({ connectionId: "c1", origin: "https://evil.example", at });
+      const retried = signals.take({ connectionId: "c1", origin: "https://evil.example", now: at + 2 });
+      // Forgetting names the one it took: a newer signal stays remembered.
+      signals.forget({ connectionId: "c1", origin: "https://evil.example", at });
+      const afterStale = signals.take({ connectionId: "c1", origin: "https://evil.example", now: at + 3 });
+      return { first, again, retried, afterStale };
+    });
+    expect(answers).toEqual({ first: true, again: false, retried: true, afterStale: false });
   });
 
   it("fits output to the budget only for a v2 policy that says so", async () => {

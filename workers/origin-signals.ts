@@ -17,4 +17,9 @@ export class OriginSignals {
     this.sql.exec("INSERT OR REPLACE INTO origin_signals (connection_id, origin, at) VALUES (?, ?, ?)", connectionId, origin, now);
     return true;
   }
+
+  /** A signal that could not be recorded is not remembered, so that the next refusal tries again. */
+  forget({ connectionId, origin, at }: { connectionId: string; origin: string; at: number }): void {
+    this.sql.exec("DELETE FROM origin_signals WHERE connection_id = ? AND origin = ? AND at = ?", connectionId, origin, at);
+  }
 }

@@ -161,10 +161,12 @@ test.describe.serial("browser apps: the gateway and the token endpoint from a pa
 
     await person.goto("/dashboard/settings");
     const signal = person.getByTestId("activity-event").filter({ hasText: `from ${otherOrigin}` });
+    // The list is fetched after the page hydrates: count only once it has been read.
     await expect.poll(async () => {
       await person.reload();
+      await expect(person.getByTestId("activity")).toBeVisible();
       return signal.count();
-    }, { timeout: 20_000 }).toBe(1);
+    }, { timeout: 30_000 }).toBe(1);
     await expect(signal).toContainText("Token refused on a web page it does not allow: “Web chat”");
   });
 
