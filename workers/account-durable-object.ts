@@ -5,7 +5,7 @@ import { loadStoredConnection, recordKeyCheck, replaceServerWrapRow } from "../l
 import { flushUsage } from "../lib/db/usage-flush";
 import type { ConnectionStatus } from "../lib/limits/admission";
 import { REFUSALS } from "../lib/limits/refusals";
-import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, FinishResult, SpendSummary } from "../lib/account/ledger-types";
+import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, SpendSummary } from "../lib/account/ledger-types";
 import { logError } from "../lib/errors/log-error";
 import { AccountLedger } from "./account-ledger";
 import { admitRequest } from "./admit-request";
@@ -123,17 +123,16 @@ export class AccountDurableObject extends DurableObject<Env> {
   }
 
   /** After the upstream call: settle the reservation at the real cost and queue the usage record. */
-  async finish(input: FinishInput): Promise<FinishResult> {
+  async finish(input: FinishInput): Promise<void> {
     this.ensureBound(input.accountId);
     const now = Date.now();
-    const result = this.ledger.finish(input, now);
+    this.ledger.finish(input, now);
     if (input.keyVerdict) this.views.recordKeyVerdict(input.keyVerdict);
     await this.schedule(now);
     if (input.keyVerdict) {
       const { itemId, keyVersion, status } = input.keyVerdict;
       await recordKeyCheck({ db: createDb(this.env.DB), userId: input.accountId, itemId, keyVersion, status, now }).catch((error: unknown) => logError({ where: "key verdict", error }));
     }
-    return result;
   }
 
   /** Kill switch and pause: takes effect for the very next admit(); revocation is final (and drops the material). */
@@ -216,6 +215,7 @@ export class AccountDurableObject extends DurableObject<Env> {
   async flush(): Promise<number> {
     const now = Date.now();
     this.ledger.expireLeases(now);
+    this.ledger.pruneRateLog(now);
     const { lastSeq, entries } = this.ledger.takePending(FLUSH_BATCH);
     if (entries.length > 0) {
       const accountId = this.accountId();

@@ -3,12 +3,18 @@
 // rpm log, and usage records waiting to be written to D1. The decisions themselves are the
 // pure functions in lib/limits; this file only reads and writes their inputs and outputs.
 // Every method runs synchronously inside the object, so no two requests interleave in it.
+// Figures read on every admission (a connection's status, the account cap, a scope's spend
+// this month) are also kept in memory, filled on first read and changed only together with the
+// row that holds them (this class is their only writer); an evicted object starts empty and
+// reads them again, so nothing an eviction loses can loosen a limit.
 import { decideAdmission, type ConnectionStatus } from "../lib/limits/admission";
 import { monthKey, nextMonthStart } from "../lib/limits/month";
 import { RATE_WINDOW_MS } from "../lib/limits/sliding-window";
-import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, FinishResult, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
+import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
 
 const ACCOUNT_SCOPE = "*";
+/** Scope-months whose spend stays in memory (the account's connections this month and last, in practice). */
+const MAX_REMEMBERED_SPEND = 4096;
 
 const SCHEMA = [
   "CREATE TABLE IF NOT EXISTS connection_state (connection_id TEXT PRIMARY KEY, status TEXT NOT NULL, updated_at INTEGER NOT NULL)",
@@ -22,6 +28,14 @@ const SCHEMA = [
 ];
 
 export class AccountLedger {
+  private readonly statuses = new Map<string, ConnectionStatus>();
+  /** undefined: not read yet. */
+  private cap: number | null | undefined = undefined;
+  /** Spent per `scope month`, as in the spend table. */
+  private readonly spent = new Map<string, number>();
+  /** Whether usage records wait for D1 (undefined: not known). */
+  private pending: boolean | undefined = undefined;
+
   constructor(private readonly sql: SqlStorage) {
     for (const statement of SCHEMA) sql.exec(statement);
   }
@@ -49,10 +63,8 @@ export class AccountLedger {
       const { ok: _, ...refusal } = decision;
       return { ok: false, ...refusal, resetsAt: nextMonthStart(now) };
     }
-    if (input.rpm !== null) {
-      this.sql.exec("DELETE FROM rate_log WHERE connection_id = ? AND at <= ?", input.connectionId, now - RATE_WINDOW_MS);
-      this.sql.exec("INSERT INTO rate_log (connection_id, at) VALUES (?, ?)", input.connectionId, now);
-    }
+    // Entries out of the window are never read again; pruneRateLog drops them off the request's path.
+    if (input.rpm !== null) this.sql.exec("INSERT INTO rate_log (connection_id, at) VALUES (?, ?)", input.connectionId, now);
     const reservationId = crypto.randomUUID();
     this.sql.exec(
       "INSERT INTO reservations (id, connection_id, month, amount, lease_until, pending, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -67,19 +79,20 @@ export class AccountLedger {
     return { ok: true, reservationId, rate: decision.rate, budgetRemainingMicroUsd: decision.budgetRemainingMicroUsd, reservedMicroUsd: decision.reserveMicroUsd, fitted: decision.fitted };
   }
 
-  /** Settles a reservation at its real cost (or records a request refused before it), and queues its usage record. */
-  finish(input: FinishInput, now: number): FinishResult {
+  /**
+   * Settles a reservation at its real cost (or records a request refused before it), and queues
+   * its usage record. Nobody waits for it (the gateway computed what it told the client).
+   */
+  finish(input: FinishInput, now: number): void {
     let month = monthKey(now);
     if (input.reservationId !== null) {
-      const held = this.sql.exec<{ month: string }>("SELECT month FROM reservations WHERE id = ? AND connection_id = ?", input.reservationId, input.entry.connectionId).toArray()[0];
+      const held = this.sql.exec<{ month: string }>("DELETE FROM reservations WHERE id = ? AND connection_id = ? RETURNING month", input.reservationId, input.entry.connectionId).toArray()[0];
       // Already settled by the lease alarm (at its full reservation): nothing more to charge.
-      if (!held) return { budgetRemainingMicroUsd: this.remaining(input.entry.connectionId, input.budgetMicroUsd, month) };
+      if (!held) return;
       month = held.month;
-      this.sql.exec("DELETE FROM reservations WHERE id = ?", input.reservationId);
     }
     this.charge({ connectionId: input.entry.connectionId, month, amount: input.entry.costMicroUsd });
     this.queue(input.entry);
-    return { budgetRemainingMicroUsd: this.remaining(input.entry.connectionId, input.budgetMicroUsd, monthKey(now)) };
   }
 
   /**
@@ -105,9 +118,15 @@ export class AccountLedger {
     return expired.length;
   }
 
+  /** Drops rpm log entries that have left every window (the alarm's work, not a request's). */
+  pruneRateLog(now: number): void {
+    this.sql.exec("DELETE FROM rate_log WHERE at <= ?", now - RATE_WINDOW_MS);
+  }
+
   /** Queues a usage record for the next batch to D1 (a request refused here writes one too). */
   queue(entry: UsageEntry): void {
     this.sql.exec("INSERT INTO pending_usage (entry) VALUES (?)", JSON.stringify(entry));
+    this.pending = true;
   }
 
   takePending(limit: number): { lastSeq: number; entries: UsageEntry[] } {
@@ -117,10 +136,12 @@ export class AccountLedger {
 
   dropPending(upToSeq: number): void {
     this.sql.exec("DELETE FROM pending_usage WHERE seq <= ?", upToSeq);
+    this.pending = undefined;
   }
 
   hasPending(): boolean {
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pending_usage").one().n > 0;
+    this.pending ??= this.sql.exec<{ n: number }>("SELECT EXISTS (SELECT 1 FROM pending_usage) AS n").one().n === 1;
+    return this.pending;
   }
 
   nextLeaseExpiry(): number | null {
@@ -136,22 +157,31 @@ export class AccountLedger {
       status,
       now,
     );
+    this.statuses.set(connectionId, status);
     if (status === "revoked") this.sql.exec("DELETE FROM rate_log WHERE connection_id = ?", connectionId);
   }
 
   status(connectionId: string): ConnectionStatus {
+    const known = this.statuses.get(connectionId);
+    if (known !== undefined) return known;
     const row = this.sql.exec<{ status: ConnectionStatus }>("SELECT status FROM connection_state WHERE connection_id = ?", connectionId).toArray()[0];
-    return row?.status ?? "active";
+    const status = row?.status ?? "active";
+    this.statuses.set(connectionId, status);
+    return status;
   }
 
   accountCap(): number | null {
-    const row = this.sql.exec<{ value: string }>("SELECT value FROM settings WHERE key = 'account_cap'").toArray()[0];
-    return row ? Number(row.value) : null;
+    if (this.cap === undefined) {
+      const row = this.sql.exec<{ value: string }>("SELECT value FROM settings WHERE key = 'account_cap'").toArray()[0];
+      this.cap = row ? Number(row.value) : null;
+    }
+    return this.cap;
   }
 
   setAccountCap(microUsd: number | null): void {
     if (microUsd === null) this.sql.exec("DELETE FROM settings WHERE key = 'account_cap'");
     else this.sql.exec("INSERT INTO settings (key, value) VALUES ('account_cap', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(microUsd));
+    this.cap = microUsd;
   }
 
   summary(now: number): SpendSummary {
@@ -190,25 +220,29 @@ export class AccountLedger {
         month,
         amount,
       );
+      const key = `${scope} ${month}`;
+      const known = this.spent.get(key);
+      if (known !== undefined) this.spent.set(key, known + amount);
     }
   }
 
+  private spentIn(scope: string, month: string): number {
+    const key = `${scope} ${month}`;
+    let spent = this.spent.get(key);
+    if (spent === undefined) {
+      if (this.spent.size >= MAX_REMEMBERED_SPEND) this.spent.clear();
+      spent = this.sql.exec<{ spent: number }>("SELECT spent FROM spend WHERE scope = ? AND month = ?", scope, month).toArray()[0]?.spent ?? 0;
+      this.spent.set(key, spent);
+    }
+    return spent;
+  }
+
   private figures(scope: string, month: string): { spentMicroUsd: number; reservedMicroUsd: number } {
-    const spent = this.sql.exec<{ spent: number }>("SELECT spent FROM spend WHERE scope = ? AND month = ?", scope, month).toArray()[0]?.spent ?? 0;
+    const spent = this.spentIn(scope, month);
     const reserved =
       scope === ACCOUNT_SCOPE
         ? this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE month = ?", month).one().n
         : this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE connection_id = ? AND month = ?", scope, month).one().n;
     return { spentMicroUsd: spent, reservedMicroUsd: reserved ?? 0 };
-  }
-
-  private remaining(connectionId: string, budget: number | null, month: string): number | null {
-    const left: number[] = [];
-    for (const [limit, scope] of [[budget, connectionId], [this.accountCap(), ACCOUNT_SCOPE]] as const) {
-      if (limit === null) continue;
-      const f = this.figures(scope, month);
-      left.push(Math.max(0, limit - f.spentMicroUsd - f.reservedMicroUsd));
-    }
-    return left.length === 0 ? null : Math.min(...left);
   }
 }

@@ -22,8 +22,8 @@ const input = (over: Partial<BeginInput> = {}): BeginInput => ({
 });
 const entry = (cost: number, at: number) => ({ connectionId: id, provider: "openai", model: "gpt-4o-mini", status: 200, errorCode: null, inputTokens: 1, outputTokens: 1, cachedTokens: 0, costMicroUsd: cost, latencyMs: 1, streamed: false, api: "chat" as const, at });
 
-async function withLedger<T>(name: string, work: (ledger: AccountLedger) => T): Promise<T> {
-  return runInDurableObject(ns.get(ns.idFromName(name)), (_instance, state) => work(new AccountLedger(state.storage.sql)));
+async function withLedger<T>(name: string, work: (ledger: AccountLedger, sql: SqlStorage) => T): Promise<T> {
+  return runInDurableObject(ns.get(ns.idFromName(name)), (_instance, state) => work(new AccountLedger(state.storage.sql), state.storage.sql));
 }
 
 describe("the ledger with an injected clock", () => {
@@ -63,6 +63,49 @@ describe("the ledger with an injected clock", () => {
       expect(ledger.begin(rpm, t0 + 30_000).ok).toBe(true);
       expect(ledger.begin(rpm, t0 + 59_999)).toMatchObject({ ok: false, reason: "rate_limited" });
       expect(ledger.begin(rpm, t0 + 60_000).ok).toBe(true);
+      expect(ledger.begin(rpm, t0 + 60_001)).toMatchObject({ ok: false, reason: "rate_limited" });
+    });
+  });
+
+  it("what it keeps in memory (status, cap, spend) is what a fresh ledger on the same storage reads: an evicted object decides the same", async () => {
+    await withLedger("ledger-memory", (ledger, sql) => {
+      const t = Date.UTC(2027, 3, 1);
+      const capped = input({ budgetMicroUsd: null });
+      ledger.setAccountCap(150_000);
+      const first = ledger.begin(capped, t);
+      if (!first.ok) throw new Error("refused");
+      ledger.finish({ accountId: "ledger-test", reservationId: first.reservationId, budgetMicroUsd: null, entry: entry(100_000, t) }, t);
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      const fresh = () => new AccountLedger(sql);
+      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      // A change through one ledger is what the next one reads, and the memory follows its own writes.
+      const other = fresh();
+      other.setAccountCap(null);
+      expect(fresh().accountCap()).toBeNull();
+      const second = other.begin(capped, t);
+      expect(second.ok).toBe(true);
+      ledger.setAccountCap(300_000);
+      ledger.setStatus(id, "paused", t);
+      expect(fresh().status(id)).toBe("paused");
+      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "paused" });
+      ledger.setStatus(id, "active", t);
+      // 100,000 spent + 100,000 held by `second`: another 100,000 fits the 300,000 cap, and the memory agrees with storage.
+      expect(ledger.begin(capped, t).ok).toBe(true);
+      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+    });
+  });
+
+  it("old rpm entries never count, and the alarm's prune drops only those", async () => {
+    await withLedger("ledger-prune", (ledger, sql) => {
+      const t0 = Date.UTC(2027, 4, 1);
+      const rpm = input({ rpm: 1, budgetMicroUsd: null });
+      expect(ledger.begin(rpm, t0).ok).toBe(true);
+      expect(ledger.begin(rpm, t0 + 60_000).ok).toBe(true);
+      const rows = () => sql.exec<{ at: number }>("SELECT at FROM rate_log ORDER BY at").toArray().map((r) => r.at);
+      expect(rows()).toEqual([t0, t0 + 60_000]);
+      ledger.pruneRateLog(t0 + 60_000);
+      expect(rows()).toEqual([t0 + 60_000]);
       expect(ledger.begin(rpm, t0 + 60_001)).toMatchObject({ ok: false, reason: "rate_limited" });
     });
   });

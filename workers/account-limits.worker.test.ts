@@ -84,8 +84,11 @@ describe("budget reservations in the account's Durable Object", () => {
     const begun = await stub.begin(beginInput(accountId));
     if (!begun.ok) throw new Error("refused");
     expect(begun.budgetRemainingMicroUsd).toBe(900_000);
-    const finished = await stub.finish({ accountId, reservationId: begun.reservationId, budgetMicroUsd: 1_000_000, entry: entry({ costMicroUsd: 40_000 }) });
-    expect(finished.budgetRemainingMicroUsd).toBe(960_000);
+    await stub.finish({ accountId, reservationId: begun.reservationId, budgetMicroUsd: 1_000_000, entry: entry({ costMicroUsd: 40_000 }) });
+    // The next admission sees the real cost, not the hold: 1,000,000 − 40,000 − its own 100,000.
+    const next = await stub.begin(beginInput(accountId));
+    expect(next).toMatchObject({ ok: true, budgetRemainingMicroUsd: 860_000 });
+    if (next.ok) await stub.release({ accountId, connectionId: "c".repeat(32), reservationId: next.reservationId });
     const summary = await stub.spendSummary({ accountId });
     expect(summary.connections["c".repeat(32)]).toMatchObject({ spentMicroUsd: 40_000, reservedMicroUsd: 0, requests: 1 });
     // Settling twice (a retried call) charges once.

@@ -77,11 +77,6 @@ export interface FinishInput {
   keyVerdict?: { itemId: string; keyVersion: number; status: "ok" | "rejected" };
 }
 
-export interface FinishResult {
-  /** The tighter remaining budget after settling, null if no budget applies. */
-  budgetRemainingMicroUsd: number | null;
-}
-
 export interface SpendSummary {
   month: string;
   resetsAt: number;

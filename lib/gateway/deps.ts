@@ -2,7 +2,7 @@
 // wrapping keyring, configuration, the runtime's fetch and waitUntil. Production builds it
 // from the worker's bindings (deps-from-env.ts); unit tests pass fakes.
 import type { AdmitInput, AdmitResult } from "../account/gateway-view";
-import type { ConnectionSpend, FinishInput, FinishResult } from "../account/ledger-types";
+import type { ConnectionSpend, FinishInput } from "../account/ledger-types";
 import type { ServerKeyring } from "../connections/server-wrap";
 import type { ProviderId } from "../providers/types";
 
@@ -13,7 +13,7 @@ export interface AccountGateway {
   /** Undoes an admission whose policy failed verification. */
   release(input: { accountId: string; connectionId: string; reservationId: string }): Promise<void>;
   /** Settles the request (and records it). */
-  finish(input: FinishInput): Promise<FinishResult>;
+  finish(input: FinishInput): Promise<void>;
   /** Moves the connection's SK layer to the current secret (copy and D1). */
   replaceServerWrap(input: { accountId: string; connectionId: string; fromSkId: string; ckServer: string; skId: string }): Promise<void>;
   /** One connection's spend this month (GET /v1/relay/status). */

@@ -95,7 +95,6 @@ export function createFakeWorld({
     },
     async finish(input) {
       calls.finish.push(input);
-      return { budgetRemainingMicroUsd: null };
     },
     async replaceServerWrap(input) {
       calls.rewrap.push(input);
