@@ -3,18 +3,17 @@
 // rpm log, and usage records waiting to be written to D1. The decisions themselves are the
 // pure functions in lib/limits; this file only reads and writes their inputs and outputs.
 // Every method runs synchronously inside the object, so no two requests interleave in it.
-// Figures read on every admission (a connection's status, the account cap, a scope's spend
-// this month) are also kept in memory, filled on first read and changed only together with the
+// Figures read on every admission (a connection's status, the account cap, a scope's spend and
+// held reservations this month) are also kept in memory, filled on first read and changed only together with the
 // row that holds them (this class is their only writer); an evicted object starts empty and
 // reads them again, so nothing an eviction loses can loosen a limit.
 import { decideAdmission, type ConnectionStatus } from "../lib/limits/admission";
 import { monthKey, nextMonthStart } from "../lib/limits/month";
 import { RATE_WINDOW_MS } from "../lib/limits/sliding-window";
+import { RememberedTotals } from "../lib/limits/remembered-totals";
 import type { BeginInput, BeginResult, ConnectionSpend, FinishInput, SpendSummary, UsageEntry } from "../lib/account/ledger-types";
 
 const ACCOUNT_SCOPE = "*";
-/** Scope-months whose spend stays in memory (the account's connections this month and last, in practice). */
-const MAX_REMEMBERED_SPEND = 4096;
 
 const SCHEMA = [
   "CREATE TABLE IF NOT EXISTS connection_state (connection_id TEXT PRIMARY KEY, status TEXT NOT NULL, updated_at INTEGER NOT NULL)",
@@ -31,8 +30,9 @@ export class AccountLedger {
   private readonly statuses = new Map<string, ConnectionStatus>();
   /** undefined: not read yet. */
   private cap: number | null | undefined = undefined;
-  /** Spent per `scope month`, as in the spend table. */
-  private readonly spent = new Map<string, number>();
+  /** Spent, and held by reservations, per scope (a connection, or the account) and month. */
+  private readonly spent = new RememberedTotals();
+  private readonly reserved = new RememberedTotals();
   /** Whether usage records wait for D1 (undefined: not known). */
   private pending: boolean | undefined = undefined;
 
@@ -76,6 +76,7 @@ export class AccountLedger {
       JSON.stringify(input.pending),
       now,
     );
+    this.hold(input.connectionId, month, decision.reserveMicroUsd);
     return { ok: true, reservationId, rate: decision.rate, budgetRemainingMicroUsd: decision.budgetRemainingMicroUsd, reservedMicroUsd: decision.reserveMicroUsd, fitted: decision.fitted };
   }
 
@@ -86,10 +87,11 @@ export class AccountLedger {
   finish(input: FinishInput, now: number): void {
     let month = monthKey(now);
     if (input.reservationId !== null) {
-      const held = this.sql.exec<{ month: string }>("DELETE FROM reservations WHERE id = ? AND connection_id = ? RETURNING month", input.reservationId, input.entry.connectionId).toArray()[0];
+      const held = this.sql.exec<{ month: string; amount: number }>("DELETE FROM reservations WHERE id = ? AND connection_id = ? RETURNING month, amount", input.reservationId, input.entry.connectionId).toArray()[0];
       // Already settled by the lease alarm (at its full reservation): nothing more to charge.
       if (!held) return;
       month = held.month;
+      this.hold(input.entry.connectionId, month, -held.amount);
     }
     this.charge({ connectionId: input.entry.connectionId, month, amount: input.entry.costMicroUsd });
     this.queue(input.entry);
@@ -100,9 +102,9 @@ export class AccountLedger {
    * object admitted it): the hold and its rpm slot go, nothing is charged or recorded.
    */
   release({ connectionId, reservationId }: { connectionId: string; reservationId: string }): void {
-    const held = this.sql.exec<{ started_at: number }>("SELECT started_at FROM reservations WHERE id = ? AND connection_id = ?", reservationId, connectionId).toArray()[0];
+    const held = this.sql.exec<{ started_at: number; month: string; amount: number }>("DELETE FROM reservations WHERE id = ? AND connection_id = ? RETURNING started_at, month, amount", reservationId, connectionId).toArray()[0];
     if (!held) return;
-    this.sql.exec("DELETE FROM reservations WHERE id = ?", reservationId);
+    this.hold(connectionId, held.month, -held.amount);
     this.sql.exec("DELETE FROM rate_log WHERE rowid IN (SELECT rowid FROM rate_log WHERE connection_id = ? AND at = ? LIMIT 1)", connectionId, held.started_at);
   }
 
@@ -111,6 +113,7 @@ export class AccountLedger {
     const expired = this.sql.exec<{ id: string; connection_id: string; month: string; amount: number; pending: string; started_at: number }>("SELECT * FROM reservations WHERE lease_until <= ?", now).toArray();
     for (const r of expired) {
       this.sql.exec("DELETE FROM reservations WHERE id = ?", r.id);
+      this.hold(r.connection_id, r.month, -r.amount);
       this.charge({ connectionId: r.connection_id, month: r.month, amount: r.amount });
       const pending = JSON.parse(r.pending) as BeginInput["pending"];
       this.queue({ ...pending, status: 504, errorCode: "lease_expired", inputTokens: 0, outputTokens: 0, cachedTokens: 0, costMicroUsd: r.amount, latencyMs: now - r.started_at, at: now });
@@ -220,29 +223,23 @@ export class AccountLedger {
         month,
         amount,
       );
-      const key = `${scope} ${month}`;
-      const known = this.spent.get(key);
-      if (known !== undefined) this.spent.set(key, known + amount);
+      this.spent.add(scope, month, amount);
     }
   }
 
-  private spentIn(scope: string, month: string): number {
-    const key = `${scope} ${month}`;
-    let spent = this.spent.get(key);
-    if (spent === undefined) {
-      if (this.spent.size >= MAX_REMEMBERED_SPEND) this.spent.clear();
-      spent = this.sql.exec<{ spent: number }>("SELECT spent FROM spend WHERE scope = ? AND month = ?", scope, month).toArray()[0]?.spent ?? 0;
-      this.spent.set(key, spent);
-    }
-    return spent;
+  /** A reservation's rows changed by `amount` (added, or settled/released/expired when negative). */
+  private hold(connectionId: string, month: string, amount: number): void {
+    this.reserved.add(connectionId, month, amount);
+    this.reserved.add(ACCOUNT_SCOPE, month, amount);
   }
 
   private figures(scope: string, month: string): { spentMicroUsd: number; reservedMicroUsd: number } {
-    const spent = this.spentIn(scope, month);
-    const reserved =
+    const spent = this.spent.get(scope, month, () => this.sql.exec<{ spent: number }>("SELECT spent FROM spend WHERE scope = ? AND month = ?", scope, month).toArray()[0]?.spent ?? 0);
+    const reserved = this.reserved.get(scope, month, () =>
       scope === ACCOUNT_SCOPE
-        ? this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE month = ?", month).one().n
-        : this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE connection_id = ? AND month = ?", scope, month).one().n;
-    return { spentMicroUsd: spent, reservedMicroUsd: reserved ?? 0 };
+        ? (this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE month = ?", month).one().n ?? 0)
+        : (this.sql.exec<{ n: number | null }>("SELECT SUM(amount) AS n FROM reservations WHERE connection_id = ? AND month = ?", scope, month).one().n ?? 0),
+    );
+    return { spentMicroUsd: spent, reservedMicroUsd: reserved };
   }
 }

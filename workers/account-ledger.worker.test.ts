@@ -67,32 +67,51 @@ describe("the ledger with an injected clock", () => {
     });
   });
 
-  it("what it keeps in memory (status, cap, spend) is what a fresh ledger on the same storage reads: an evicted object decides the same", async () => {
-    await withLedger("ledger-memory", (ledger, sql) => {
+  it("what it keeps in memory (status, cap, spend, holds) follows its own writes, and a ledger started after an eviction reads the same", async () => {
+    await withLedger("ledger-memory", (first, sql) => {
       const t = Date.UTC(2027, 3, 1);
       const capped = input({ budgetMicroUsd: null });
+      let ledger = first;
+      // The object is evicted: its memory goes, the next instance reads storage. Both must decide alike.
+      const evictedDecidesAlike = () => {
+        const fresh = new AccountLedger(sql);
+        expect(fresh.accountCap()).toBe(ledger.accountCap());
+        expect(fresh.status(id)).toBe(ledger.status(id));
+        expect(fresh.connectionSpend(id, t)).toEqual(ledger.connectionSpend(id, t));
+        expect(fresh.summary(t)).toEqual(ledger.summary(t));
+        ledger = fresh;
+      };
       ledger.setAccountCap(150_000);
-      const first = ledger.begin(capped, t);
-      if (!first.ok) throw new Error("refused");
-      ledger.finish({ accountId: "ledger-test", reservationId: first.reservationId, budgetMicroUsd: null, entry: entry(100_000, t) }, t);
+      const held = ledger.begin(capped, t);
+      if (!held.ok) throw new Error("refused");
+      ledger.finish({ accountId: "ledger-test", reservationId: held.reservationId, budgetMicroUsd: null, entry: entry(100_000, t) }, t);
+      // 100,000 spent: another 100,000 does not fit the 150,000 cap.
       expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
-      const fresh = () => new AccountLedger(sql);
-      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
-      // A change through one ledger is what the next one reads, and the memory follows its own writes.
-      const other = fresh();
-      other.setAccountCap(null);
-      expect(fresh().accountCap()).toBeNull();
-      const second = other.begin(capped, t);
-      expect(second.ok).toBe(true);
+      evictedDecidesAlike();
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
       ledger.setAccountCap(300_000);
-      ledger.setStatus(id, "paused", t);
-      expect(fresh().status(id)).toBe("paused");
-      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "paused" });
-      ledger.setStatus(id, "active", t);
-      // 100,000 spent + 100,000 held by `second`: another 100,000 fits the 300,000 cap, and the memory agrees with storage.
-      expect(ledger.begin(capped, t).ok).toBe(true);
-      expect(fresh().begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      const second = ledger.begin(capped, t);
+      expect(second.ok).toBe(true);
+      // 100,000 spent + 100,000 held: one more fits, then none.
+      const third = ledger.begin(capped, t);
+      expect(third.ok).toBe(true);
       expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      evictedDecidesAlike();
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      // A released hold frees its room at once; an expired one is charged in full.
+      if (third.ok) ledger.release({ connectionId: id, reservationId: third.reservationId });
+      expect(ledger.connectionSpend(id, t)).toMatchObject({ spentMicroUsd: 100_000, reservedMicroUsd: 100_000 });
+      expect(ledger.expireLeases(t + 60_000)).toBe(1);
+      expect(ledger.connectionSpend(id, t)).toMatchObject({ spentMicroUsd: 200_000, reservedMicroUsd: 0 });
+      expect(ledger.begin(capped, t).ok).toBe(true);
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "account_cap_reached" });
+      evictedDecidesAlike();
+      ledger.setStatus(id, "paused", t);
+      evictedDecidesAlike();
+      expect(ledger.begin(capped, t)).toMatchObject({ ok: false, reason: "paused" });
+      ledger.setAccountCap(null);
+      evictedDecidesAlike();
+      expect(ledger.accountCap()).toBeNull();
     });
   });
 
