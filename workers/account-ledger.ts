@@ -42,10 +42,14 @@ export class AccountLedger {
 
   begin(input: BeginInput, now: number): BeginResult {
     const month = monthKey(now);
-    const log = this.sql
-      .exec<{ at: number }>("SELECT at FROM rate_log WHERE connection_id = ? AND at > ? ORDER BY at", input.connectionId, now - RATE_WINDOW_MS)
-      .toArray()
-      .map((r) => r.at);
+    // Without an rpm limit the log is neither read nor written.
+    const log =
+      input.rpm === null
+        ? []
+        : this.sql
+            .exec<{ at: number }>("SELECT at FROM rate_log WHERE connection_id = ? AND at > ? ORDER BY at", input.connectionId, now - RATE_WINDOW_MS)
+            .toArray()
+            .map((r) => r.at);
     const decision = decideAdmission({
       now,
       status: this.status(input.connectionId),
