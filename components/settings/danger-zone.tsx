@@ -4,6 +4,7 @@ import { useState } from "react";
 import { accountApi } from "@/lib/account/account-api";
 import { connectionsApi } from "@/lib/connections/connections-api";
 import { lockVault } from "@/lib/vault/vault-store";
+import { ResetVaultForm } from "../vault/reset-vault-form";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { useAction } from "../ui/use-action";
@@ -11,10 +12,9 @@ import { EmailCodeField } from "./email-code-field";
 
 type Step = null | "revoke-all" | "reset-vault" | "delete-account";
 
-/** Revoke everything, reset a forgotten vault, delete the account: each asks first. */
+/** Revoke everything, reset a forgotten vault (with a new one: decision 024), delete the account: each asks first. */
 export function DangerZone({ email }: { email: string }) {
   const [step, setStep] = useState<Step>(null);
-  const [revokeToo, setRevokeToo] = useState(true);
   const [confirmEmail, setConfirmEmail] = useState("");
   const [emailCode, setEmailCode] = useState("");
   const [message, setMessage] = useState<string | null>(null);
@@ -45,33 +45,22 @@ export function DangerZone({ email }: { email: string }) {
       )}
 
       <h3>Forgot your master password?</h3>
-      <p className="hint">Nothing can be recovered: resetting deletes your vault and every key in it. Tokens and apps keep working until you revoke them, but they can no longer be changed or moved to a new key.</p>
+      <p className="hint">
+        Nothing can be recovered: resetting deletes your vault, every key in it and your passkeys, and makes a new vault with a new master password, in one
+        step. Tokens and apps keep working until you revoke them, but they can no longer be changed or moved to a new key.
+      </p>
       {step === "reset-vault" ? (
-        <div className="key-actions">
-          <EmailCodeField purpose="vault_reset" code={emailCode} onCode={setEmailCode} />
-          <label className="check">
-            <input type="checkbox" checked={revokeToo} onChange={(e) => setRevokeToo(e.target.checked)} /> Also revoke all tokens and apps
-          </label>
-          <Button
-            variant="danger"
-            busy={action.busy}
-            busyLabel="Resetting…"
-            disabled={emailCode.trim() === ""}
-            onClick={() =>
-              run(async () => {
-                const { revoked } = await accountApi.resetVault(revokeToo, emailCode);
-                setEmailCode("");
-                lockVault();
-                return `Vault reset.${revokeToo ? ` Revoked ${revoked} connections.` : ""} Create a new vault on the Vault page.`;
-              })
-            }
-          >
-            Yes, delete my vault
-          </Button>
-          <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
-        </div>
+        <ResetVaultForm
+          email={email}
+          offerRevoke
+          onCancel={() => setStep(null)}
+          onDone={(done) => {
+            setMessage(done);
+            setStep(null);
+          }}
+        />
       ) : (
-        <button type="button" className="button secondary danger" onClick={() => { setEmailCode(""); setStep("reset-vault"); }}>Reset vault…</button>
+        <button type="button" className="button secondary danger" onClick={() => { setMessage(null); setStep("reset-vault"); }}>Reset vault…</button>
       )}
 
       <h3>Delete account</h3>

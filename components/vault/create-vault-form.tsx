@@ -1,10 +1,9 @@
 "use client";
 
 import { prepareKdfWorker } from "@/lib/vault/derive-in-worker";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { PasswordVerdict } from "@/lib/vault/password-strength";
+import { useEffect, useState, type FormEvent } from "react";
 import { createVault } from "@/lib/vault/vault-store";
-import { PasswordStrength } from "./password-strength-lazy";
+import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 import { ProgressBar } from "./progress-bar";
 import { describeError } from "../ui/describe-error";
 
@@ -12,23 +11,20 @@ export function CreateVaultForm({ email }: { email: string }) {
   useEffect(() => {
     prepareKdfWorker();
   }, []);
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const newPassword = useNewPassword();
   const [understood, setUnderstood] = useState(false);
-  const [verdict, setVerdict] = useState<PasswordVerdict | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const onVerdict = useCallback((v: PasswordVerdict | null) => setVerdict(v), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (!verdict?.acceptable) return setError("Choose a stronger master password: see the advice under it.");
-    if (password !== confirm) return setError("The two passwords do not match.");
+    const problem = newPassword.problem();
+    if (problem) return setError(problem);
     if (!understood) return setError("Confirm that you understand a forgotten master password cannot be recovered.");
     setProgress(0);
     try {
-      await createVault({ password, onProgress: setProgress });
+      await createVault({ password: newPassword.password, onProgress: setProgress });
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -44,15 +40,7 @@ export function CreateVaultForm({ email }: { email: string }) {
         anything is stored.
       </p>
       {error ? <div className="alert error" role="alert">{error}</div> : null}
-      <div className="field">
-        <label htmlFor="new-master-password">Master password</label>
-        <input id="new-master-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <PasswordStrength password={password} userInputs={[email]} onVerdict={onVerdict} />
-      </div>
-      <div className="field">
-        <label htmlFor="confirm-master-password">Master password again</label>
-        <input id="confirm-master-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
-      </div>
+      <NewPasswordFields state={newPassword} email={email} idPrefix="new" />
       <div className="alert warning">
         <strong>Nobody can recover a forgotten master password</strong>, not even us: we never see it. If you forget it, your
         vault must be reset and your keys added again.

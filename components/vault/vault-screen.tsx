@@ -9,7 +9,23 @@ import { ConfirmVaultCard } from "./confirm-vault-card";
 import { CreateVaultForm } from "./create-vault-form";
 import { KeyRow } from "./key-row";
 import { LockedVault } from "./locked-vault";
+import { ResetVaultForm } from "./reset-vault-form";
 import { useVault } from "./use-vault";
+
+/** An account whose vault was reset before a reset brought its new vault (decision 024): a new one needs the emailed code too. */
+function NewVaultAfterReset({ email }: { email: string }) {
+  // Once it is made, the new vault is open and this page shows it.
+  return (
+    <section className="card" aria-labelledby="new-vault-heading">
+      <h2 id="new-vault-heading">Create your new vault</h2>
+      <p className="hint">
+        Your vault was reset. To be sure it is you, your new vault is made with a code we email you. Your master password is stretched with Argon2id in this
+        browser and never leaves it.
+      </p>
+      <ResetVaultForm email={email} offerRevoke={false} />
+    </section>
+  );
+}
 
 export function VaultScreen({ email }: { email: string }) {
   const vault = useVault();
@@ -25,7 +41,7 @@ export function VaultScreen({ email }: { email: string }) {
 
   if (vault.status === "loading") return <p className="hint">Loading your vault…</p>;
   if (vault.status === "error") return <div className="alert error" role="alert">{vault.error}</div>;
-  if (vault.status === "absent") return <CreateVaultForm email={email} />;
+  if (vault.status === "absent") return vault.hadVault ? <NewVaultAfterReset email={email} /> : <CreateVaultForm email={email} />;
 
   const unlocked = vault.status === "unlocked";
   return (

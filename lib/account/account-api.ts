@@ -9,6 +9,5 @@ export const accountApi = {
   activity: async () => (await callJson<{ events: AuditEvent[] }>("/api/account/activity")).events,
   /** Emails a fresh confirmation code for what a session alone may not do. */
   requestConfirmation: (purpose: "vault_signing_key" | "vault_reset" | "account_delete") => callJson<{ sent: boolean }>("/api/account/confirmations", { method: "POST", body: { purpose } }),
-  resetVault: (revokeConnections: boolean, emailCode: string) => callJson<{ revoked: number }>("/api/account/vault", { method: "DELETE", body: { revokeConnections, emailCode } }),
   deleteAccount: (confirmEmail: string, emailCode: string) => callJson<{ deleted: boolean }>("/api/account", { method: "DELETE", body: { confirmEmail, emailCode } }),
 };

@@ -1,16 +1,18 @@
 import "server-only";
 import { listAudit } from "../db/audit-queries";
 import { createDb } from "../db/client";
-import { deleteAccount, deleteSessions, listSessions, resetVault, type SessionInfo } from "../db/account-queries";
+import { deleteAccount, deleteSessions, listSessions, type SessionInfo } from "../db/account-queries";
 import { getServerEnv } from "../env/server-env";
 import { currentSessionHash } from "../auth/current-session";
 import { AppError } from "../errors/app-error";
 import { audit } from "../audit/record-audit";
 import type { AuditEvent } from "../audit/audit-kinds";
 import { revokeAllFor } from "../connections/connection-service";
-import { cancelAccountAuthorizations } from "../db/authorization-queries";
 import { accountObject } from "./account-object";
 import { requireEmailConfirmation } from "./email-confirmation";
+import { getVaultState } from "../vault/vault-service";
+import type { VaultState } from "../vault/wire";
+import { resetVaultWithCode, type ResetVaultBody } from "./vault-reset";
 
 // Settings → account: sessions, sign out everywhere, the activity list, reset a forgotten
 // vault, delete the account. Always for the signed-in person's id.
@@ -33,18 +35,17 @@ export function listAuditFor({ userId }: { userId: string }): Promise<AuditEvent
 }
 
 /**
- * Forgotten master password: vault and keys go, after a fresh emailed code (a session alone must
- * not be able to wipe the vault, nor clear the way to install its own signing key). Apps' codes
- * approved but not yet exchanged are cancelled; optionally every connection is revoked too.
+ * Forgotten master password (decision 024): after a fresh emailed code, the old vault, its keys and
+ * passkeys are replaced by the new vault the browser made, in one batch. The request carries the
+ * new vault, so there is never a moment where a session alone could create it and install its own
+ * signing key. Apps' codes approved but not yet exchanged are cancelled; optionally every
+ * connection is revoked too. A wrong code changes nothing.
  */
-export async function resetVaultFor({ userId, revokeConnections, emailCode }: { userId: string; revokeConnections: boolean; emailCode: string }): Promise<{ revoked: number }> {
-  await requireEmailConfirmation({ userId, purpose: "vault_reset", code: emailCode });
-  // revokeAllFor cancels the pending authorizations itself.
-  if (!revokeConnections) await cancelAccountAuthorizations({ db: db(), userId });
-  const revoked = revokeConnections ? await revokeAllFor({ userId }) : 0;
-  const { passkeys } = await resetVault({ db: db(), userId });
+export async function resetVaultFor({ userId, body }: { userId: string; body: ResetVaultBody }): Promise<VaultState & { revoked: number }> {
+  const env = getServerEnv();
+  const { revoked, passkeys } = await resetVaultWithCode({ d1: env.DB, secret: env.AUTH_SECRET, userId, body, revokeAll: () => revokeAllFor({ userId }), now: Date.now() });
   await audit(userId, "vault_reset", { count: revoked, passkeys });
-  return { revoked };
+  return { ...(await getVaultState({ userId })), revoked };
 }
 
 /** Deletes the account after the person typed their email address and a fresh emailed code. */

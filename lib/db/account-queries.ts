@@ -43,20 +43,6 @@ export async function deleteSessions({ db, userId, keepHash }: { db: Db; userId:
 }
 
 /**
- * Forgotten master password: the vault, its items and its passkeys (each holds a copy of the old
- * vault key, and a passkey is for a vault) are deleted. Connections keep working until revoked, but
- * their CK under the old vault key is useless now, so it is cleared: they can no longer be rotated
- * or edited (security model). Returns how many passkeys went.
- */
-export async function resetVault({ db, userId }: { db: Db; userId: string }): Promise<{ connections: number; passkeys: number }> {
-  const passkeys = await db.deleteFrom("passkeys").where("user_id", "=", userId).executeTakeFirst();
-  await db.deleteFrom("vault_items").where("user_id", "=", userId).execute();
-  await db.deleteFrom("vaults").where("user_id", "=", userId).execute();
-  const result = await db.updateTable("connections").set({ ck_vault: null }).where("user_id", "=", userId).where("status", "!=", "revoked").executeTakeFirst();
-  return { connections: Number(result.numUpdatedRows), passkeys: Number(passkeys.numDeletedRows) };
-}
-
-/**
  * Deletes the account in ONE D1 batch: the user row, and by cascade its vault, keys,
  * connections, grants, usage, apps, sessions, audit. All of it goes, or none of it does.
  */

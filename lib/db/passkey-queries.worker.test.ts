@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { resetVault } from "./account-queries";
 import { createDb } from "./client";
 import { MAX_PASSKEYS } from "../passkeys/limits";
 import { deletePasskey, insertPasskey, listPasskeys, readAccountPasskey, readPasskeyForSignIn, recordPasskeyUse } from "./passkey-queries";
 import { insertTestUser } from "./test-users";
 import { createVault } from "./vault-queries";
+import { replaceVault } from "./vault-reset";
 import { purgeStaleRecords } from "./purge-stale";
 import { rotateVaultKey } from "./vault-rotation";
 import { consumeWebAuthnChallenge, insertWebAuthnChallenge, MAX_OUTSTANDING_CHALLENGES } from "./webauthn-challenge-queries";
@@ -56,11 +56,11 @@ describe("passkey rows", () => {
   it("go with a vault reset (each holds a copy of the old vault key)", async () => {
     const dave = await newUser("dave");
     const other = await newUser("erin");
-    await createVault({ db, userId: dave, salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: "v1.x.y", signingPublicKey: "K".repeat(43), now: 1 });
+    await createVault({ d1, userId: dave, salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: "v1.x.y", signingPublicKey: "K".repeat(43), now: 1 });
     await insertPasskey({ db, userId: dave, passkey: passkey("Dave 1"), now: 1 });
     await insertPasskey({ db, userId: dave, passkey: passkey("Dave 2"), now: 2 });
     await insertPasskey({ db, userId: other, passkey: passkey("Erin"), now: 2 });
-    expect(await resetVault({ db, userId: dave })).toEqual({ connections: 0, passkeys: 2 });
+    expect(await replaceVault({ d1, userId: dave, vault: { salt: "B".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: "v1.new.vault", signingPublicKey: "N".repeat(43) }, now: 2 })).toEqual({ connections: 0, passkeys: 2 });
     expect(await listPasskeys({ db, userId: dave })).toEqual([]);
     expect(await listPasskeys({ db, userId: other })).toHaveLength(1);
   });
@@ -73,7 +73,7 @@ describe("vault key rotation and passkeys", () => {
   it("re-wraps the passkeys kept and removes the others, in the same batch; another account's passkey is untouched", async () => {
     const frank = await newUser("frank");
     const gina = await newUser("gina");
-    await createVault({ db, userId: frank, ...vault, now: 1 });
+    await createVault({ d1, userId: frank, ...vault, now: 1 });
     const kept = passkey("kept");
     const dropped = passkey("dropped");
     const ginas = passkey("gina's");
@@ -86,7 +86,7 @@ describe("vault key rotation and passkeys", () => {
 
   it("a rotation that fails its compare-and-swap changes no passkey", async () => {
     const hank = await newUser("hank");
-    await createVault({ db, userId: hank, ...vault, now: 1 });
+    await createVault({ d1, userId: hank, ...vault, now: 1 });
     const p = passkey("hank");
     await insertPasskey({ db, userId: hank, passkey: p, now: 1 });
     await expect(rotateVaultKey({ d1, db, userId: hank, input: { ...input([]), expectedVersion: 7 }, now: 5 })).rejects.toThrow(/changed in another tab/);

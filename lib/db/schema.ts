@@ -9,6 +9,8 @@ export interface UsersTable {
   name: string | null;
   image: string | null;
   created_at: number;
+  /** When the account's first vault was created (migration 0017): set once, never cleared. */
+  vault_first_created_at?: number | null;
 }
 
 export interface AccountsTable {

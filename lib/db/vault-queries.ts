@@ -1,4 +1,5 @@
-import type { Db } from "./client";
+import { createDb, type Db } from "./client";
+import { runBatch } from "./batch";
 import { AppError } from "../errors/app-error";
 import { formatArgon2Params, parseArgon2Params } from "../crypto/kdf";
 import type { VaultItemsTable, VaultsTable } from "./schema";
@@ -47,36 +48,62 @@ export async function readVault({ db, userId }: { db: Db; userId: string }): Pro
   return { vault: vault ? toVault(vault) : null, items: items.map(toItem) };
 }
 
-export async function createVault({
-  db,
-  userId,
-  salt,
-  kdfParams,
-  wrappedVaultKey,
-  signingPublicKey,
-  now,
-}: {
-  db: Db;
-  userId: string;
+/** Whether the account ever had a vault (migration 0017): then POST /api/vault refuses it (decision 024). */
+export async function hadVault({ db, userId }: { db: Db; userId: string }): Promise<boolean> {
+  const row = await db.selectFrom("users").select("vault_first_created_at").where("id", "=", userId).executeTakeFirst();
+  return row?.vault_first_created_at != null;
+}
+
+/** What a new vault is made of (the browser's createVaultSchema). */
+export interface NewVault {
   salt: string;
   kdfParams: { m: number; t: number; p: number };
   wrappedVaultKey: string;
   signingPublicKey: string;
-  now: number;
-}): Promise<VaultRecord> {
-  const row: VaultsTable = {
+}
+
+/** A new vault's row, at version 1. */
+export function newVaultRow({ userId, vault, now }: { userId: string; vault: NewVault; now: number }): VaultsTable {
+  return {
     user_id: userId,
-    salt,
-    kdf_params: formatArgon2Params(kdfParams),
-    wrapped_vault_key: wrappedVaultKey,
+    salt: vault.salt,
+    kdf_params: formatArgon2Params(vault.kdfParams),
+    wrapped_vault_key: vault.wrappedVaultKey,
     version: 1,
     created_at: now,
     updated_at: now,
-    signing_public_key: signingPublicKey,
+    signing_public_key: vault.signingPublicKey,
   };
-  const inserted = await db.insertInto("vaults").values(row).onConflict((oc) => oc.column("user_id").doNothing()).executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
-    throw new AppError({ code: "conflict", message: "You already have a vault. Unlock it instead." });
+}
+
+/**
+ * The account's FIRST vault, with the session alone (decision 024): refused if the account has a
+ * vault or ever had one. A vault after a reset comes only with the reset's emailed code
+ * (lib/db/vault-reset.ts), so a stolen session cookie can never install a signing key on an
+ * account whose vault was reset. One batch: the guarded insert, and the account marked.
+ */
+export async function createVault({ d1, userId, now, ...vault }: { d1: D1Database; userId: string; now: number } & NewVault): Promise<VaultRecord> {
+  const row = newVaultRow({ userId, vault, now });
+  const [inserted] = await runBatch({
+    d1,
+    statements: [
+      d1
+        .prepare(
+          `INSERT INTO vaults (user_id, salt, kdf_params, wrapped_vault_key, version, created_at, updated_at, signing_public_key)
+           SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7 FROM users WHERE id = ?1 AND vault_first_created_at IS NULL
+           ON CONFLICT (user_id) DO NOTHING`,
+        )
+        .bind(row.user_id, row.salt, row.kdf_params, row.wrapped_vault_key, row.version, now, row.signing_public_key),
+      createDb(d1).updateTable("users").set({ vault_first_created_at: now }).where("id", "=", userId).where("vault_first_created_at", "is", null),
+    ],
+  });
+  if (inserted?.meta.changes !== 1) {
+    const existing = await createDb(d1).selectFrom("vaults").select("user_id").where("user_id", "=", userId).executeTakeFirst();
+    if (existing) throw new AppError({ code: "conflict", message: "You already have a vault. Unlock it instead." });
+    throw new AppError({
+      code: "conflict",
+      message: "Your vault was reset. A new vault is made together with a code we email you: Settings → Reset vault.",
+    });
   }
   return toVault(row);
 }

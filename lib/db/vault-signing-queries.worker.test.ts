@@ -6,7 +6,8 @@ import { consumeEmailConfirmation, MAX_CONFIRMATION_ATTEMPTS, replaceEmailConfir
 import { consumeVaultNonce, insertVaultNonce, MAX_OUTSTANDING_NONCES } from "./vault-nonce-queries";
 import { createVault, installSigningPublicKey, readSigningPublicKey } from "./vault-queries";
 
-const db = createDb((env as unknown as { DB: D1Database }).DB);
+const d1 = (env as unknown as { DB: D1Database }).DB;
+const db = createDb(d1);
 
 const newUser = (label: string) => insertTestUser({ db, label });
 
@@ -38,7 +39,7 @@ describe("the vault's signing public key", () => {
   it("is stored at creation; a vault without one (made before v1.1) gets one once, never a replacement", async () => {
     const dave = await newUser("dave");
     expect(await readSigningPublicKey({ db, userId: dave })).toBeUndefined();
-    await createVault({ db, userId: dave, salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: "v1.x.y", signingPublicKey: "K".repeat(43), now: 1 });
+    await createVault({ d1, userId: dave, salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: "v1.x.y", signingPublicKey: "K".repeat(43), now: 1 });
     expect(await readSigningPublicKey({ db, userId: dave })).toBe("K".repeat(43));
     expect(await installSigningPublicKey({ db, userId: dave, signingPublicKey: "E".repeat(43), now: 2 })).toBe(false);
     expect(await readSigningPublicKey({ db, userId: dave })).toBe("K".repeat(43));

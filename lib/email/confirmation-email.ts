@@ -4,7 +4,7 @@ import type { EmailMessage } from "./sign-in-email";
 
 const WHAT: Record<EmailConfirmationPurpose, { subject: string; doing: string }> = {
   vault_signing_key: { subject: "Confirm your vault on this device", doing: "let this browser sign changes to your vault (raising limits, changing your master password)" },
-  vault_reset: { subject: "Confirm resetting your vault", doing: "reset your vault, which deletes every key in it" },
+  vault_reset: { subject: "Confirm resetting your vault", doing: "reset your vault: a new vault with a new master password replaces it, and every key in it is deleted" },
   account_delete: { subject: "Confirm deleting your account", doing: "delete your 1Relay account and everything in it" },
 };
 

@@ -8,6 +8,8 @@ type WrappedVault = Pick<VaultRecord, "salt" | "kdfParams" | "wrappedVaultKey">;
 export const vaultApi = {
   load: () => callJson<VaultState>("/api/vault"),
   create: (body: WrappedVault & { signingPublicKey: string }) => callJson<VaultRecord>("/api/vault", { method: "POST", body }),
+  /** Forgotten master password (decision 024): the new vault with the emailed code, replacing the old one in one request. */
+  reset: (body: WrappedVault & { signingPublicKey: string; emailCode: string; revokeConnections: boolean }) => callJson<VaultState & { revoked: number }>("/api/account/vault", { method: "PUT", body }),
   rewrap: (body: WrappedVault & { expectedVersion: number; proof: VaultProof }) => callJson<VaultRecord>("/api/vault", { method: "PUT", body }),
   rotate: (body: WrappedVault & { expectedVersion: number; signingPublicKey: string; items: unknown[]; connections: unknown[]; passkeys: unknown[]; proof: VaultProof }) => callJson<VaultState>("/api/vault", { method: "PATCH", body }),
   /** A single-use nonce for the next signed request (security model v1.1). */

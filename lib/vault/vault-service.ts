@@ -21,11 +21,13 @@ import type { addItemSchema, createVaultSchema, installSigningKeySchema, rewrapV
 const db = () => createDb(getServerEnv().DB);
 
 export async function getVaultState({ userId }: { userId: string }): Promise<VaultState> {
-  return { userId, ...(await queries.readVault({ db: db(), userId })) };
+  const state = await queries.readVault({ db: db(), userId });
+  return { userId, ...state, hadVault: state.vault !== null || (await queries.hadVault({ db: db(), userId })) };
 }
 
+/** The account's first vault: refused (409) if it has or ever had one (decision 024: a reset brings its own). */
 export async function createVaultFor({ userId, body }: { userId: string; body: z.infer<typeof createVaultSchema> }): Promise<VaultRecord> {
-  const vault = await queries.createVault({ db: db(), userId, ...body, now: Date.now() });
+  const vault = await queries.createVault({ d1: getServerEnv().DB, userId, ...body, now: Date.now() });
   await audit(userId, "vault_created");
   return vault;
 }

@@ -22,7 +22,7 @@ import { parseRelayToken } from "../crypto/relay-token";
 import { parseAppPublicKey, sealToApp } from "../crypto/seal";
 import { buildPolicy, type ConnectionSummary, type PolicyLimits } from "../connections/wire";
 import { vaultApi } from "./vault-api";
-import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey } from "./vault-crypto";
+import { createVaultKey, newItemId, openProviderKey, openVaultKey, sealProviderKey, wrapVaultKey, type DeriveKey, type WrappedVault } from "./vault-crypto";
 import type { ProviderId, VaultItemRecord, VaultProof, VaultRecord } from "./wire";
 import type { JsonValue } from "../crypto/canonical-json";
 import { deriveVaultSigningPublicKey, signVaultRequest } from "../crypto/vault-signing";
@@ -41,6 +41,8 @@ export interface VaultSnapshot {
   unlockedBy?: { via: "password" | "tab"; ms: number | null } | null;
   /** Asking the open tabs for the key (a moment after loading, while locked). */
   askingTabs?: boolean;
+  /** The account had a vault before: with none now, a new one needs an emailed code (resetVault), not createVault. */
+  hadVault?: boolean;
 }
 
 export class VaultUserError extends Error {
@@ -185,6 +187,7 @@ export async function loadVault(): Promise<void> {
       userId: state.userId,
       vault: state.vault,
       items: state.items,
+      hadVault: state.hadVault ?? state.vault !== null,
       status: !state.vault ? "absent" : vaultKey ? "unlocked" : "locked",
       autoLockMinutes: readAutoLockMinutes(),
       error: null,
@@ -195,18 +198,42 @@ export async function loadVault(): Promise<void> {
   }
 }
 
-export async function createVault({ password, onProgress }: { password: string; onProgress?: (f: number) => void }): Promise<void> {
+/**
+ * A new vault key wrapped under `password` (the one way a vault is made in this browser), sent
+ * with its signing public key by `send`; the key is wiped if that fails. Only envelopes and the
+ * public key leave the browser.
+ */
+async function makeVault<R>({ password, onProgress, send }: { password: string; onProgress?: (f: number) => void; send: (body: WrappedVault & { signingPublicKey: string }) => Promise<R> }): Promise<{ key: Uint8Array; result: R }> {
   const userId = snapshot.userId;
   if (!userId) throw new VaultUserError("Sign in again.");
   const { wrapped, vaultKey: key } = await createVaultKey({ userId, password, deriveKey, onProgress });
   try {
-    const vault = await vaultApi.create({ ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(key) });
-    set({ vault, items: [] });
-    startUnlockedSession(key);
+    return { key, result: await send({ ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(key) }) };
   } catch (error) {
     wipeBytes(key);
     throw error;
   }
+}
+
+/** The account's first vault; open at once. */
+export async function createVault({ password, onProgress }: { password: string; onProgress?: (f: number) => void }): Promise<void> {
+  const { key, result: vault } = await makeVault({ password, onProgress, send: vaultApi.create });
+  set({ vault, items: [] });
+  startUnlockedSession(key);
+}
+
+/**
+ * Forgotten master password (decision 024): a new vault made exactly as createVault makes one,
+ * sent with the fresh emailed code in the one request that replaces the old vault. A wrong code
+ * changes nothing (and the new key is wiped). Afterwards the old key is locked in every tab and
+ * the new vault is open here.
+ */
+export async function resetVault({ password, emailCode, revokeConnections, onProgress }: { password: string; emailCode: string; revokeConnections: boolean; onProgress?: (f: number) => void }): Promise<{ revoked: number }> {
+  const { key, result } = await makeVault({ password, onProgress, send: (body) => vaultApi.reset({ ...body, emailCode, revokeConnections }) });
+  lockVault();
+  set({ vault: result.vault, items: result.items, hadVault: true });
+  startUnlockedSession(key);
+  return { revoked: result.revoked };
 }
 
 /**

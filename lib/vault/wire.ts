@@ -52,6 +52,12 @@ const wrappedVaultShape = { salt: saltSchema, kdfParams: kdfParamsSchema, wrappe
 /** A new vault registers its signing public key with it. */
 export const createVaultSchema = z.strictObject({ ...wrappedVaultShape, signingPublicKey: signingPublicKeySchema });
 
+/**
+ * Forgotten master password (decision 024): the new vault (as createVaultSchema) with the fresh
+ * emailed code, in one request, so the account is never without a vault a session could create.
+ */
+export const resetVaultSchema = createVaultSchema.extend({ emailCode: z.string().max(20), revokeConnections: z.boolean() });
+
 /** Password change or parameter upgrade: VK re-wrapped (signed: it replaces vault material). */
 export const rewrapVaultSchema = z.strictObject({ ...wrappedVaultShape, expectedVersion: versionSchema, proof: vaultProofSchema.optional() });
 
@@ -129,6 +135,11 @@ export interface VaultState {
   userId: string;
   vault: VaultRecord | null;
   items: VaultItemRecord[];
+  /**
+   * The account had a vault before (decision 024): with none now (reset before the reset became one
+   * request), a new one is made only with an emailed code (PUT /api/account/vault), never POST /api/vault.
+   */
+  hadVault?: boolean;
   /** GET /api/vault only: this signed-in session's tag, so open tabs share the vault key within it (lib/vault/vault-share.ts). */
   sessionTag?: string | null;
 }

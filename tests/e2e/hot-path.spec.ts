@@ -12,7 +12,7 @@ import { answerConsent, captureProbe, PROBE_REDIRECT, registerApp } from "./help
 import { fakeReceived, resetFakes } from "./helpers/fakes";
 import { openLocalD1 } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
-import { addKey, createVault, fakeKeys, unlockVault } from "./helpers/vault-ui";
+import { addKey, createVault, fakeKeys, resetVaultInSettings, unlockVault } from "./helpers/vault-ui";
 
 // Decision 014: the account's Durable Object holds each connection's sealed material and answers
 // authentication and admission in one call. Every writer keeps it true, so the very next request
@@ -154,18 +154,14 @@ test.describe.serial("the hot path: every writer's change on the very next reque
     await rotate.getByRole("button", { name: "Rotate vault key" }).click();
     await expect(rotate.getByRole("status")).toContainText("Vault key rotated", { timeout: 30_000 });
     expect((await chat(baseURL!, token)).status).toBe(200);
-    await page.getByRole("button", { name: "Reset vault…" }).click();
-    await page.getByLabel("Also revoke all tokens and apps").uncheck();
-    await page.getByRole("button", { name: "Email me a code" }).click();
-    await page.getByLabel("Code from the email").fill(await readConfirmationCode(browser, email, baseURL!));
-    await page.getByRole("button", { name: "Yes, delete my vault" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toBeVisible();
+    // The reset brings the new vault (decision 024), with the same password here.
+    await resetVaultInSettings(page, { password: PASSWORD, readCode: () => readConfirmationCode(browser, email, baseURL!), revoke: false });
     expect((await chat(baseURL!, token)).status).toBe(200);
   });
 
   test("an app's connection outlives the app's deletion; Revoke everything refuses every token on the next request", async ({ baseURL }) => {
     await page.goto("/dashboard/vault");
-    await createVault(page, PASSWORD);
+    await unlockVault(page, PASSWORD);
     await addKey(page, "openai", "After reset OpenAI", fakeKeys.openai);
     const clientId = await registerApp(page, baseURL!, { name: "Hot path app", redirectUris: [PROBE_REDIRECT] });
     const { url, pending } = startAuthorization({ baseUrl: baseURL!, clientId, redirectUri: PROBE_REDIRECT, scope: "openai", suggested: { budgetUsd: 3, rpm: 20 }, display: "page" });

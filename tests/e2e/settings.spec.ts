@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { readConfirmationCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { openLocalD1 } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
-import { addKey, createVault, fakeKeys } from "./helpers/vault-ui";
+import { addKey, createVault, fakeKeys, unlockVault } from "./helpers/vault-ui";
 
 // Issue 7, the account: sessions and signing out everywhere, the security activity list,
 // resetting a forgotten vault (and revoking everything with it), deleting the account.
@@ -60,17 +60,49 @@ test("settings: activity, sessions, vault key rotation, vault reset and account 
   await expect(page.getByTestId("vault-item").filter({ hasText: "Settings OpenAI" }).getByTestId("key-value")).toContainText("XYZW");
   await page.goto("/dashboard/settings");
 
-  // Forgotten master password: reset the vault and revoke everything with it.
+  // Forgotten master password: the emailed code and a new master password reset the vault in one
+  // step (decision 024), revoking everything with it; the new vault is open afterwards.
+  const oldVault = JSON.stringify(await (await page.request.get("/api/vault")).json());
   await page.getByRole("button", { name: "Reset vault…" }).click();
+  const reset = page.getByRole("form", { name: "Reset vault" });
   // A session alone cannot reset the vault: a fresh emailed code is needed.
-  await expect(page.getByRole("button", { name: "Yes, delete my vault" })).toBeDisabled();
-  await page.getByRole("button", { name: "Email me a code" }).click();
-  await page.getByLabel("Code from the email").fill(await readConfirmationCode(browser, email, baseURL!));
-  await page.getByRole("button", { name: "Yes, delete my vault" }).click();
+  await expect(reset.getByRole("button", { name: "Reset my vault" })).toBeDisabled();
+  await reset.getByRole("button", { name: "Email me a code" }).click();
+  const resetCode = await readConfirmationCode(browser, email, baseURL!);
+  const newPassword = "harbor quartz 58 meadow lantern";
+  // A weak password and two that differ are refused in the page, before anything is sent.
+  await reset.getByLabel("Code from the email").fill(resetCode);
+  await reset.getByLabel("New master password", { exact: true }).fill("password1");
+  await reset.getByLabel("New master password again").fill("password1");
+  await reset.getByRole("button", { name: "Reset my vault" }).click();
+  await expect(reset.getByRole("alert")).toHaveText("Choose a stronger master password: see the advice under it.");
+  await reset.getByLabel("New master password", { exact: true }).fill(newPassword);
+  await reset.getByLabel("New master password again").fill(`${newPassword}!`);
+  await expect(reset.locator(".strength-label")).toHaveText(/Strong|Very strong/);
+  await reset.getByRole("button", { name: "Reset my vault" }).click();
+  await expect(reset.getByRole("alert")).toHaveText("The two passwords do not match.");
+  // A wrong code: refused by the server, nothing changed, what was typed is kept.
+  await reset.getByLabel("New master password again").fill(newPassword);
+  await reset.getByLabel("Code from the email").fill(resetCode === "ABCD-EFGH" ? "ABCD-EFGJ" : "ABCD-EFGH");
+  await reset.getByRole("button", { name: "Reset my vault" }).click();
+  await expect(reset.getByRole("alert")).toContainText("That code is not right.", { timeout: 30_000 });
+  expect(JSON.stringify(await (await page.request.get("/api/vault")).json())).toBe(oldVault);
+  expect((await chat(baseURL!, token)).status).toBe(200);
+  await expect(reset.getByLabel("New master password", { exact: true })).toHaveValue(newPassword);
+  // The right code: one request, and the new vault is open.
+  await reset.getByLabel("Code from the email").fill(resetCode);
+  await reset.getByRole("button", { name: "Reset my vault" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Your new vault is open", { timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Revoked 1 connections");
   expect((await chat(baseURL!, token)).status).toBe(401);
-  await page.goto("/dashboard/vault");
-  await expect(page.getByLabel("Master password again")).toBeVisible();
+  await page.getByRole("link", { name: "Vault", exact: true }).click();
+  await expect(page.getByTestId("vault-status")).toHaveText("Unlocked");
+  await expect(page.getByTestId("vault-item")).toHaveCount(0);
+  // The session alone cannot make another vault in its place.
+  expect((await page.request.post("/api/vault", { headers: { origin: baseURL! }, data: { salt: "A".repeat(22), kdfParams: { m: 65536, t: 3, p: 4 }, wrappedVaultKey: `v1.${"a".repeat(16)}.${"A".repeat(40)}`, signingPublicKey: "T".repeat(43) } })).status()).toBe(409);
+  // The new password opens it after a reload.
+  await page.reload();
+  await unlockVault(page, newPassword);
 
   // Delete the account: typed confirmation; afterwards nothing of it remains.
   await page.goto("/dashboard/settings");

@@ -244,12 +244,21 @@ test.describe("a vault made before signed changes", () => {
   });
 });
 
+/** A new vault for `person` as the browser makes one (QUICK_PARAMS): its key and what the reset request carries. */
+async function newVaultFor(person: ApiPerson, password = "harbor quartz 58 meadow lantern"): Promise<{ key: Uint8Array; material: Record<string, unknown> }> {
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const wrapped = await wrapVaultKey({ userId: person.userId, vaultKey: key, password, params: QUICK_PARAMS, deriveKey: deriveMasterKey });
+  return { key, material: { ...wrapped, signingPublicKey: deriveVaultSigningPublicKey(key) } };
+}
+
 test.describe("what even a signature cannot do: reset the vault or delete the account without a fresh emailed code", () => {
   test("vault reset and account deletion", async ({ browser, baseURL }) => {
     const erin = await createApiPerson({ browser, baseURL: baseURL!, label: "reset" });
     const frank = await createApiPerson({ browser, baseURL: baseURL!, label: "reset-other" });
-    const reset = (emailCode: string) => erin.call("DELETE", "/api/account/vault", { revokeConnections: true, emailCode });
+    const { key: newKey, material } = await newVaultFor(erin);
+    const reset = (emailCode: string) => erin.call("PUT", "/api/account/vault", { ...material, revokeConnections: true, emailCode });
     const remove = (emailCode: string) => erin.call("DELETE", "/api/account", { confirmEmail: erin.email, emailCode });
+    const before = JSON.stringify(await readVault(erin));
 
     expect((await reset("ABCD-EFGH")).status()).toBe(403);
     expect((await remove("ABCD-EFGH")).status()).toBe(403);
@@ -259,12 +268,16 @@ test.describe("what even a signature cannot do: reset the vault or delete the ac
     expect((await erin.call("POST", "/api/account/confirmations", { purpose: "account_delete" })).status()).toBe(202);
     const deleteCode = await readConfirmationCode(browser, erin.email, baseURL!);
     expect((await reset(deleteCode)).status()).toBe(403);
-    expect((await readVault(erin)).vault).not.toBeNull();
+    expect(JSON.stringify(await readVault(erin))).toBe(before);
 
     expect((await erin.call("POST", "/api/account/confirmations", { purpose: "vault_reset" })).status()).toBe(202);
     const resetCode = await readConfirmationCode(browser, erin.email, baseURL!);
-    expect((await reset(resetCode)).status()).toBe(200);
-    expect((await readVault(erin)).vault).toBeNull();
+    // The old reset (delete only, leaving no vault) is gone, and does not use up the code.
+    expect((await erin.call("DELETE", "/api/account/vault", { revokeConnections: true, emailCode: resetCode })).status()).toBe(404);
+    const done = await reset(resetCode);
+    expect(done.status()).toBe(200);
+    expect(((await done.json()) as { vault: { signingPublicKey: string } }).vault.signingPublicKey).toBe(deriveVaultSigningPublicKey(newKey));
+    expect((await readVault(erin)).vault.signingPublicKey).toBe(deriveVaultSigningPublicKey(newKey));
     // Used up: the same code does nothing twice.
     expect((await reset(resetCode)).status()).toBe(403);
 
@@ -272,6 +285,71 @@ test.describe("what even a signature cannot do: reset the vault or delete the ac
     expect((await remove(deleteCode)).status()).toBe(200);
     expect((await erin.call("GET", "/api/vault")).status()).toBe(401);
     await Promise.all([erin.page.close(), frank.page.close()]);
+  });
+});
+
+test.describe("a vault reset that keeps connections (decision 024)", () => {
+  test("leaves no moment for a session alone to install a signing key; the owner's new vault signs", async ({ browser, baseURL }) => {
+    const hana = await createApiPerson({ browser, baseURL: baseURL!, label: "reset-keep" });
+    const { connectionId } = await addKeyAndToken({ person: hana, name: "Kept bot" });
+    expect((await hana.call("POST", `/api/connections/${connectionId}/pause`)).status()).toBe(204);
+    const status = async () => (await readConnections(hana)).connections.find((c) => c.id === connectionId)!.status;
+    const oldKey = hana.vaultKey;
+
+    // The owner resets, keeping connections: one request, the new vault in it.
+    const owner = await newVaultFor(hana);
+    expect((await hana.call("POST", "/api/account/confirmations", { purpose: "vault_reset" })).status()).toBe(202);
+    const done = await hana.call("PUT", "/api/account/vault", { ...owner.material, revokeConnections: false, emailCode: await readConfirmationCode(browser, hana.email, baseURL!) });
+    expect(done.status(), await done.text()).toBe(200);
+    expect(((await done.json()) as { revoked: number }).revoked).toBe(0);
+    expect(await status()).toBe("paused");
+
+    // Someone with only the session cookie: POST /api/vault is refused, the owner's key stays.
+    const thief = await newVaultFor(hana, "thief chose 77 another password");
+    const refused = await hana.call("POST", "/api/vault", thief.material);
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("already have a vault");
+    expect((await readVault(hana)).vault.signingPublicKey).toBe(deriveVaultSigningPublicKey(owner.key));
+    // Nor can it loosen: the kept, paused connection is not resumed with the thief's key, the old vault's key or no signature.
+    const resume = (proof?: VaultProof) => hana.call("POST", `/api/connections/${connectionId}/resume`, proof ? { proof } : {});
+    const params = signedParams({ body: {}, ids: { connectionId } });
+    await expectRefused(await resume());
+    await expectRefused(await resume(await proveAs({ person: hana, action: SIGNED_ACTIONS.resumeConnection, params, key: thief.key })));
+    await expectRefused(await resume(await proveAs({ person: hana, action: SIGNED_ACTIONS.resumeConnection, params, key: oldKey })));
+    expect(await status()).toBe("paused");
+    // Even if the vault row were gone (an account reset before decision 024), the session alone makes none.
+    const db = openLocalD1();
+    try {
+      db.prepare("DELETE FROM vaults WHERE user_id = ?").run(hana.userId);
+    } finally {
+      db.close();
+    }
+    const stillRefused = await hana.call("POST", "/api/vault", thief.material);
+    expect(stillRefused.status()).toBe(409);
+    expect(((await stillRefused.json()) as { error: { message: string } }).error.message).toContain("Your vault was reset");
+    expect(((await (await hana.call("GET", "/api/vault")).json()) as { vault: unknown; hadVault: boolean })).toMatchObject({ vault: null, hadVault: true });
+
+    // The owner, in the browser: the Vault page asks for the emailed code and a new password (never "Create your vault"),
+    // and the new vault, open at once, signs the resume of the kept connection.
+    const page = hana.page;
+    const password = "lantern copper 64 orchard tide";
+    await page.goto("/dashboard/vault");
+    await expect(page.getByRole("heading", { name: "Create your new vault" })).toBeVisible();
+    const form = page.getByRole("form", { name: "Reset vault" });
+    await form.getByRole("button", { name: "Email me a code" }).click();
+    await form.getByLabel("Code from the email").fill(await readConfirmationCode(browser, hana.email, baseURL!));
+    await form.getByLabel("New master password", { exact: true }).fill(password);
+    await form.getByLabel("New master password again").fill(password);
+    await expect(form.locator(".strength-label")).toHaveText(/Strong|Very strong/);
+    await form.getByRole("button", { name: "Reset my vault" }).click();
+    await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
+    await page.getByRole("link", { name: "Tokens", exact: true }).click();
+    const row = page.getByTestId("connection-row").filter({ hasText: "Kept bot" });
+    await expect(row).toHaveAttribute("data-status", "paused");
+    await row.getByRole("button", { name: "Resume" }).click();
+    await expect(row).toHaveAttribute("data-status", "active");
+    expect(await status()).toBe("active");
+    await page.close();
   });
 });
 

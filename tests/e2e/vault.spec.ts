@@ -1,9 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { readConfirmationCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
 import { formError } from "./helpers/form-error";
 import { findLeak, recordRequests } from "./helpers/request-recorder";
 import { keyForms, secretForms } from "./helpers/secret-forms";
-import { addKey, createVault, fakeKeys, unlockVault } from "./helpers/vault-ui";
+import { addKey, createVault, fakeKeys, resetVaultInSettings, unlockVault } from "./helpers/vault-ui";
 
 const firstPassword = "velvet cactus orbit 47 lantern";
 const secondPassword = "quiet harbor 93 maple frequency";
@@ -139,4 +139,30 @@ test.describe.serial("the zero-knowledge vault", () => {
     await page.reload();
     await expect(page.getByTestId("vault-item")).toHaveCount(3);
   });
+});
+
+test("a vault reset sends the new vault with the emailed code, never the master passwords or a hash of them", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const email = uniqueEmail("vault-reset");
+  await signInWithCode(page, browser, email, baseURL!);
+  await createVault(page, firstPassword);
+  await addKey(page, "openai", "Before reset", fakeKeys.openai);
+
+  const recorder = recordRequests(context);
+  await resetVaultInSettings(page, { password: secondPassword, readCode: () => readConfirmationCode(browser, email, baseURL!), revoke: true });
+  await page.getByRole("link", { name: "Vault", exact: true }).click();
+  await expect(page.getByTestId("vault-status")).toHaveText("Unlocked");
+  await expect(page.getByTestId("vault-item")).toHaveCount(0);
+
+  await recorder.settle();
+  // The one reset request: the new vault's envelope and signing public key with the code.
+  const resets = recorder.all.filter((r) => r.method === "PUT" && r.url.endsWith("/api/account/vault"));
+  expect(resets).toHaveLength(1);
+  expect(resets[0]!.body).toMatch(/"wrappedVaultKey":"v1\.[A-Za-z0-9_-]{16}\./);
+  expect(resets[0]!.body).toMatch(/"signingPublicKey":"[A-Za-z0-9_-]{43}"/);
+  expect(resets[0]!.body).toMatch(/"emailCode":"[0-9A-Z]{4}-[0-9A-Z]{4}"/);
+  const secrets = [...secretForms(firstPassword), ...secretForms(secondPassword), ...keyForms(fakeKeys.openai)];
+  expect(findLeak(recorder.all, secrets)).toBeNull();
+  await context.close();
 });

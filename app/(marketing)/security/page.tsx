@@ -54,7 +54,7 @@ export default function SecurityPage() {
             <strong>A stolen dashboard session.</strong> Without your master password it cannot read keys or create working connections, and it cannot loosen anything:
             raising or removing a cap, resuming a paused app, new limits, a new master password or vault key, a new passkey are signed in your browser with a key derived
             from your unlocked vault. A session can still restrict (pause, revoke, lower a cap). Resetting the vault or deleting the account also needs a code we email you at
-            that moment.
+            that moment, and a reset brings your new vault in the same step, so a session alone can never put a vault of its own in place of yours.
           </li>
           <li>
             <strong>A token used by another website.</strong> A token made for a web app works in a browser only on the origins its app registered (or that you
@@ -100,7 +100,9 @@ export default function SecurityPage() {
             any token, within its budget, rate, models and expiry, until you pause or revoke it.
           </li>
           <li>
-            <strong>A forgotten master password.</strong> Nobody, us included, can recover it. Resetting the vault deletes every key in it.
+            <strong>A forgotten master password.</strong> Nobody, us included, can recover it. Resetting the vault (with a code we email you and a new master
+            password) replaces it with a new, empty vault made in your browser: every key and passkey of the old one is deleted. Tokens and apps you keep work
+            until you revoke them, but can no longer be changed or moved to a new key.
           </li>
         </ul>
 

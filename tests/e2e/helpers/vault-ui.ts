@@ -38,3 +38,25 @@ export async function addKey(page: Page, provider: ProviderId, label: string, ke
   await form.getByRole("button", { name: "Add key" }).click();
   await expect(page.getByTestId("vault-item").filter({ hasText: label })).toBeVisible();
 }
+
+/**
+ * Settings → Danger zone → Reset vault (decision 024): the emailed code and a new master password
+ * in one form; afterwards the new vault is open. `readCode` reads the code the form had emailed.
+ */
+export async function resetVaultInSettings(page: Page, { password, readCode, revoke }: { password: string; readCode: () => Promise<string>; revoke: boolean }): Promise<void> {
+  await page.goto("/dashboard/settings");
+  await page.getByRole("button", { name: "Reset vault…" }).click();
+  const form = page.getByRole("form", { name: "Reset vault" });
+  // A session alone cannot reset the vault: a fresh emailed code is needed.
+  await expect(form.getByRole("button", { name: "Reset my vault" })).toBeDisabled();
+  await form.getByRole("button", { name: "Email me a code" }).click();
+  await form.getByLabel("Code from the email").fill(await readCode());
+  await form.getByLabel("New master password", { exact: true }).fill(password);
+  await form.getByLabel("New master password again").fill(password);
+  await expect(form.locator(".strength-label")).toHaveText(/Strong|Very strong/);
+  const revokeBox = form.getByLabel("Also revoke all tokens and apps");
+  if (revoke) await revokeBox.check();
+  else await revokeBox.uncheck();
+  await form.getByRole("button", { name: "Reset my vault" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Your new vault is open", { timeout: 30_000 });
+}

@@ -7,13 +7,14 @@ import { AppError } from "@/lib/errors/app-error";
 import { jsonRoute } from "@/lib/http/json-route";
 import { readJson } from "@/lib/http/read-json";
 import { requestEmailConfirmation } from "@/lib/account/email-confirmation";
-import { vaultProofSchema } from "@/lib/vault/wire";
+import { resetVaultSchema, vaultProofSchema } from "@/lib/vault/wire";
 
 // The signed-in account (one route file for all of it): GET / (live state from the Durable
 // Object), PUT / (account-wide monthly cap: raising or removing it needs the vault's signature),
 // GET /sessions, DELETE /sessions (sign out everywhere), GET /activity (the audit list),
-// POST /confirmations (email a fresh confirmation code), DELETE /vault (reset a forgotten vault)
-// and DELETE / (delete the account), both with that code.
+// POST /confirmations (email a fresh confirmation code), PUT /vault (reset a forgotten vault: the
+// new vault comes in the same request, decision 024) and DELETE / (delete the account), both
+// with that code.
 
 type Context = { params: Promise<{ action?: string[] }> };
 const noSuchAction = () => new AppError({ code: "not_found", message: "No such account action." });
@@ -45,10 +46,17 @@ const capSchema = z.strictObject({ monthlyCapUsd: z.number().min(0).max(1_000_00
 export function PUT(request: Request, context: Context): Promise<Response> {
   return jsonRoute("PUT /api/account", async () => {
     const user = await requireUser();
-    if ((await actionOf(context)) !== "") throw noSuchAction();
-    const { monthlyCapUsd, proof } = await readJson({ request, schema: capSchema });
-    await setAccountCapFor({ userId: user.id, monthlyCapUsd, proof });
-    return { monthlyCapUsd };
+    switch (await actionOf(context)) {
+      case "": {
+        const { monthlyCapUsd, proof } = await readJson({ request, schema: capSchema });
+        await setAccountCapFor({ userId: user.id, monthlyCapUsd, proof });
+        return { monthlyCapUsd };
+      }
+      case "vault":
+        return resetVaultFor({ userId: user.id, body: await readJson({ request, schema: resetVaultSchema }) });
+      default:
+        throw noSuchAction();
+    }
   });
 }
 
@@ -69,7 +77,6 @@ export function POST(request: Request, context: Context): Promise<Response> {
 }
 
 const signOutSchema = z.strictObject({ includingThis: z.boolean() });
-const resetSchema = z.strictObject({ revokeConnections: z.boolean(), emailCode: z.string().max(20) });
 const deleteSchema = z.strictObject({ confirmEmail: z.string().max(320), emailCode: z.string().max(20) });
 
 export function DELETE(request: Request, context: Context): Promise<Response> {
@@ -79,7 +86,8 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
       case "sessions":
         return signOutEverywhereFor({ userId: user.id, ...(await readJson({ request, schema: signOutSchema })) });
       case "vault":
-        return resetVaultFor({ userId: user.id, ...(await readJson({ request, schema: resetSchema })) });
+        // A reset that only deleted left the account without a vault, for a session alone to create.
+        throw new AppError({ code: "not_found", message: "Resetting the vault now sends the new vault with it. Reload the page and try again." });
       case "": {
         const { confirmEmail, emailCode } = await readJson({ request, schema: deleteSchema });
         await deleteAccountFor({ userId: user.id, email: user.email, confirmEmail, emailCode });
