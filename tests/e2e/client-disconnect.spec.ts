@@ -22,5 +22,5 @@ test("a route handler sees the client disconnect mid-stream", async ({ page, bro
 
   await page.evaluate(() => (window as unknown as { liveAbort: AbortController }).liveAbort.abort());
   // Well before the stream's next snapshot (15 s), the handler has seen the abort.
-  await expect.poll(liveStreams, { timeout: 5_000, intervals: [200] }).toBe(0);
+  await expect.poll(liveStreams, { timeout: 10_000, intervals: [200] }).toBe(0);
 });

@@ -122,7 +122,7 @@ test.describe("daily use", () => {
     const token = (await page.getByTestId("new-token").textContent())!;
     // The list shows it at once, with when and how it was made.
     const listed = page.getByTestId("connection-row").filter({ hasText: "Picked bot" });
-    await expect(listed).toBeVisible({ timeout: 2_000 });
+    await expect(listed).toBeVisible();
     await expect(listed.getByTestId("connection-origin")).toContainText("in the dashboard · id ");
     await expect(listed).toContainText("models: gpt-4o-mini");
     // The notice: the base URL, and a curl line that works as it is.
