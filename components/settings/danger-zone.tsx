@@ -10,6 +10,8 @@ import { Notice } from "../ui/notice";
 import { useAction } from "../ui/use-action";
 import { EmailCodeField } from "./email-code-field";
 
+const revokedText = (n: number) => `Revoked ${n} connection${n === 1 ? "" : "s"}.`;
+
 type Step = null | "revoke-all" | "reset-vault" | "delete-account";
 
 /** Revoke everything, reset a forgotten vault (with a new one: decision 024), delete the account: each asks first. */
@@ -37,7 +39,7 @@ export function DangerZone({ email }: { email: string }) {
       <p className="hint">Every token and app loses access at once; their next requests are refused.</p>
       {step === "revoke-all" ? (
         <div className="key-actions">
-          <Button variant="danger" busy={action.busy} busyLabel="Revoking…" onClick={() => run(async () => `Revoked ${(await connectionsApi.revokeAll()).revoked} connections.`)}>Yes, revoke everything</Button>
+          <Button variant="danger" busy={action.busy} busyLabel="Revoking…" onClick={() => run(async () => revokedText((await connectionsApi.revokeAll()).revoked))}>Yes, revoke everything</Button>
           <button type="button" className="button secondary" onClick={() => setStep(null)}>Cancel</button>
         </div>
       ) : (

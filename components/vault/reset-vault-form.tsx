@@ -32,7 +32,7 @@ export function ResetVaultForm({ email, offerRevoke, onDone, onCancel }: { email
     setProgress(0);
     try {
       const { revoked } = await resetVault({ password: newPassword.password, emailCode, revokeConnections: revokeToo, onProgress: setProgress });
-      onDone?.(`Vault reset. Your new vault is open: add your keys again on the Vault page.${revokeToo ? ` Revoked ${revoked} connections.` : ""}`);
+      onDone?.(`Vault reset. Your new vault is open: add your keys again on the Vault page.${revokeToo ? ` Revoked ${revoked} connection${revoked === 1 ? "" : "s"}.` : ""}`);
     } catch (e) {
       setError(describeError(e));
     } finally {

@@ -93,7 +93,7 @@ test("settings: activity, sessions, vault key rotation, vault reset and account 
   await reset.getByLabel("Code from the email").fill(resetCode);
   await reset.getByRole("button", { name: "Reset my vault" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Your new vault is open", { timeout: 30_000 });
-  await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Revoked 1 connections");
+  await expect(page.getByRole("status").filter({ hasText: "Vault reset" })).toContainText("Revoked 1 connection.");
   expect((await chat(baseURL!, token)).status).toBe(401);
   await page.getByRole("link", { name: "Vault", exact: true }).click();
   await expect(page.getByTestId("vault-status")).toHaveText("Unlocked");
