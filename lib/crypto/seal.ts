@@ -31,7 +31,6 @@ export function newAppKeyPair(): { privateKey: Uint8Array; publicKey: Uint8Array
   return { privateKey, publicKey: x25519.getPublicKey(privateKey) };
 }
 
-/** X25519 shared secret; null when the peer key is of low order (all-zero result). */
 /** X25519(private, public), or null for a low-order public key (RFC 7748 §6.1). */
 export function computeSharedSecret(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null {
   let shared: Uint8Array;

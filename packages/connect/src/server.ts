@@ -9,7 +9,7 @@
  *      iss → the relay token `1r_…`.
  *   3. revokeToken when the person disconnects in your app.
  */
-import { buildAuthorizeUrl, canonicalScope, checkCallback, suggestionParams, type SuggestedLimits } from "./authorize-url.js";
+import { buildAuthorizeUrl, canonicalScope, checkCallback, type SuggestedLimits } from "./authorize-url.js";
 import { checkString, normalizeBaseUrl } from "./errors.js";
 import { newAuthorizationKeys, randomToken } from "./keys.js";
 import { errorFromResponse, postForm } from "./oauth-http.js";
@@ -50,13 +50,10 @@ export function startAuthorization({
   const base = normalizeBaseUrl(baseUrl);
   checkString(clientId, "clientId", 64);
   checkString(redirectUri, "redirectUri");
-  canonicalScope(scope);
-  suggestionParams(suggested);
-  if (display !== undefined && display !== "popup" && display !== "page") throw new RangeError("display must be popup or page");
-
   const keys = newAuthorizationKeys();
   const state = randomToken();
   return {
+    // buildAuthorizeUrl checks the scope, the suggested limits and display (RangeError).
     url: buildAuthorizeUrl({ base, clientId, redirectUri, scope, state, codeChallenge: keys.codeChallenge, key: keys.publicKey, suggested, display }),
     pending: { clientId, redirectUri, state, codeVerifier: keys.codeVerifier, appPrivateKey: keys.privateKey },
     params: { state, codeChallenge: keys.codeChallenge, key: keys.publicKey },
