@@ -41,7 +41,7 @@ export function ResetVaultForm({ email, offerRevoke, onDone, onCancel }: { email
   }
 
   return (
-    <form className="key-actions" onSubmit={submit} noValidate aria-label="Reset vault">
+    <form onSubmit={submit} noValidate aria-label="Reset vault">
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       <EmailCodeField purpose="vault_reset" code={emailCode} onCode={setEmailCode} />
       <NewPasswordFields state={newPassword} email={email} idPrefix="reset" label="New master password" />
@@ -51,14 +51,16 @@ export function ResetVaultForm({ email, offerRevoke, onDone, onCancel }: { email
         </label>
       ) : null}
       {progress !== null ? <ProgressBar label="Stretching your password" fraction={progress} /> : null}
-      <button className="button danger" type="submit" disabled={progress !== null || emailCode.trim() === ""}>
-        {progress !== null ? "Resetting…" : "Reset my vault"}
-      </button>
-      {onCancel ? (
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
+      <div className="key-actions">
+        <button className="button danger" type="submit" disabled={progress !== null || emailCode.trim() === ""}>
+          {progress !== null ? "Resetting…" : "Reset my vault"}
         </button>
-      ) : null}
+        {onCancel ? (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readConfirmationCode, signInWithCode, uniqueEmail } from "./helpers/accounts";
+import { expectFits } from "./helpers/fits";
 import { openLocalD1 } from "./helpers/local-d1";
 import { createToken } from "./helpers/tokens-ui";
 import { addKey, createVault, fakeKeys, unlockVault } from "./helpers/vault-ui";
@@ -11,7 +12,7 @@ function chat(baseURL: string, token: string): Promise<Response> {
   return fetch(`${baseURL}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }) });
 }
 
-test("settings: activity, sessions, vault key rotation, vault reset and account deletion", async ({ browser, baseURL }) => {
+test("settings: activity, sessions, vault key rotation, vault reset and account deletion", async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(180_000);
   const email = uniqueEmail("settings");
   const context = await browser.newContext({ baseURL });
@@ -81,6 +82,7 @@ test("settings: activity, sessions, vault key rotation, vault reset and account 
   await expect(reset.locator(".strength-label")).toHaveText(/Strong|Very strong/);
   await reset.getByRole("button", { name: "Reset my vault" }).click();
   await expect(reset.getByRole("alert")).toHaveText("The two passwords do not match.");
+  await expectFits(page, testInfo, "settings-reset-vault");
   // A wrong code: refused by the server, nothing changed, what was typed is kept.
   await reset.getByLabel("New master password again").fill(newPassword);
   await reset.getByLabel("Code from the email").fill(resetCode === "ABCD-EFGH" ? "ABCD-EFGJ" : "ABCD-EFGH");

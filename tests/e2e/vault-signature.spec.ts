@@ -8,6 +8,7 @@ import { SIGNED_ACTIONS, signedParams, type SignedAction } from "../../lib/vault
 import { openProviderKey, sealProviderKey, wrapVaultKey } from "../../lib/vault/vault-crypto";
 import type { VaultProof } from "../../lib/vault/wire";
 import { readConfirmationCode } from "./helpers/accounts";
+import { expectFits } from "./helpers/fits";
 import { openLocalD1 } from "./helpers/local-d1";
 import { addKeyAndToken, createApiPerson, proveAs, QUICK_PARAMS, readConnections, readVault, type ApiPerson } from "./helpers/signed-api";
 
@@ -289,7 +290,7 @@ test.describe("what even a signature cannot do: reset the vault or delete the ac
 });
 
 test.describe("a vault reset that keeps connections (decision 024)", () => {
-  test("leaves no moment for a session alone to install a signing key; the owner's new vault signs", async ({ browser, baseURL }) => {
+  test("leaves no moment for a session alone to install a signing key; the owner's new vault signs", async ({ browser, baseURL }, testInfo) => {
     const hana = await createApiPerson({ browser, baseURL: baseURL!, label: "reset-keep" });
     const { connectionId } = await addKeyAndToken({ person: hana, name: "Kept bot" });
     expect((await hana.call("POST", `/api/connections/${connectionId}/pause`)).status()).toBe(204);
@@ -341,6 +342,7 @@ test.describe("a vault reset that keeps connections (decision 024)", () => {
     await form.getByLabel("New master password", { exact: true }).fill(password);
     await form.getByLabel("New master password again").fill(password);
     await expect(form.locator(".strength-label")).toHaveText(/Strong|Very strong/);
+    await expectFits(page, testInfo, "new-vault-after-reset");
     await form.getByRole("button", { name: "Reset my vault" }).click();
     await expect(page.getByTestId("vault-status")).toHaveText("Unlocked", { timeout: 30_000 });
     await page.getByRole("link", { name: "Tokens", exact: true }).click();
